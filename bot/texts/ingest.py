@@ -1,0 +1,44 @@
+"""Texts of the ingest CLI and of ingestion reports shown in chat."""
+
+from knowledge.types import DocumentInfo, IngestReport
+
+CLI_DESCRIPTION = "Nạp tài liệu (.txt, .md, .docx, .pdf) vào thư viện tra cứu."
+CLI_PATHS = "tệp hoặc thư mục cần nạp"
+CLI_LIST = "liệt kê tài liệu trong thư viện"
+CLI_REMOVE = "xóa một tài liệu (theo tên tệp)"
+REMOVED = "Đã xóa tài liệu «{name}»."
+UNKNOWN_DOCUMENT = "Thư viện không có tài liệu «{name}»."
+FAILED = "✗ {name}: {error}"
+EMPTY_LIBRARY = "Thư viện chưa có tài liệu nào."
+
+STATUS = {"added": "Đã nạp", "replaced": "Đã cập nhật", "unchanged": "Không đổi"}
+
+
+def shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit)] + " …"
+
+
+def describe(info: DocumentInfo) -> str:
+    """'Kế hoạch số 172-KH/HU, ngày 24/4/2024, Huyện ủy Di Linh' from what the header says."""
+    meta = info.meta
+    kind = meta.title.split(" ")[0:2]
+    head = " ".join(kind) if meta.number else shorten(meta.title, 80)
+    parts = [f"{head} số {meta.number}" if meta.number else head]
+    if meta.date:
+        parts.append(f"ngày {meta.date}")
+    if meta.issuer:
+        parts.append(meta.issuer)
+    return ", ".join(parts)
+
+
+def format_document_line(info: DocumentInfo) -> str:
+    quality = " [bản quét OCR]" if info.meta.text_quality == "ocr_damaged" else ""
+    return f"{info.meta.document}: {describe(info)} ({info.chunks} đoạn){quality}"
+
+
+def format_report(report: IngestReport) -> str:
+    lines = [f"✓ {STATUS[report.status]} {format_document_line(report.document)}"]
+    lines.extend(f"  ⚠ {warning}" for warning in report.warnings)
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Loading, normalising, chunking, embedding, indexing and retrieving the study documents."""

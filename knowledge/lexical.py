@@ -1,0 +1,58 @@
+"""BM25 over folded text with word bigrams, as a sparse matrix so a query costs one column sum."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
+from knowledge.textnorm import lexical_tokens
+
+
+def index_terms(text: str) -> list[str]:
+    """Folded words plus adjacent bigrams ("cay_tre"): Vietnamese words are often two syllables."""
+    words = lexical_tokens(text)
+    return [*words, *(f"{a}_{b}" for a, b in itertools.pairwise(words))]
+
+
+class LexicalIndex:
+    """Okapi BM25 (k1=1.5, b=0.75) with precomputed per-term document weights."""
+
+    def __init__(self, texts: list[str], k1: float = 1.5, b: float = 0.75) -> None:
+        self.vocabulary: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        counts: list[int] = []
+        lengths = np.zeros(len(texts), dtype=np.float32)
+        for row, text in enumerate(texts):
+            terms = index_terms(text)
+            lengths[row] = len(terms)
+            tf: dict[int, int] = {}
+            for term in terms:
+                col = self.vocabulary.setdefault(term, len(self.vocabulary))
+                tf[col] = tf.get(col, 0) + 1
+            rows.extend([row] * len(tf))
+            cols.extend(tf.keys())
+            counts.extend(tf.values())
+        n_docs, n_terms = len(texts), len(self.vocabulary)
+        tf_matrix = sparse.csr_matrix(
+            (np.asarray(counts, dtype=np.float32), (rows, cols)), shape=(n_docs, n_terms)
+        )
+        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=n_terms).astype(np.float32)
+        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        self.idf: dict[str, float] = {t: float(idf[c]) for t, c in self.vocabulary.items()}
+        avg = float(lengths.mean()) if n_docs else 1.0
+        norm = k1 * (1 - b + b * lengths / max(avg, 1.0))
+        coo = tf_matrix.tocoo()
+        tf_values = coo.data
+        weights = idf[coo.col] * tf_values * (k1 + 1) / (tf_values + norm[coo.row])
+        self._weights = sparse.csc_matrix((weights, (coo.row, coo.col)), shape=(n_docs, n_terms))
+        self.size = n_docs
+
+    def scores(self, query: str) -> NDArray[np.float32]:
+        ids = sorted({self.vocabulary[t] for t in index_terms(query) if t in self.vocabulary})
+        if not ids or self.size == 0:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._weights[:, ids].sum(axis=1), dtype=np.float32).ravel()

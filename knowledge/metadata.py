@@ -1,0 +1,167 @@
+"""Read a plan's header: title, number (172-KH/HU), date, issuer; and where its body starts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from knowledge.textnorm import canonical_doc_numbers, fold, is_furniture
+
+DOC_TYPES = (
+    "kế hoạch",
+    "hướng dẫn",
+    "chỉ thị",
+    "nghị quyết",
+    "kết luận",
+    "báo cáo",
+    "thông báo",
+    "quyết định",
+    "công văn",
+    "chương trình",
+    "đề cương",
+)
+_DOC_TYPE_FOLDED = tuple(fold(t) for t in DOC_TYPES)
+_BODY_START = re.compile(r"^(?:thuc hien|can cu|tren co so|thi hanh|de trien khai)\b")
+_NUMBER = re.compile(r"\b(\d{1,4})-(KH|HD|CT|NQ|KL|QĐ|QD|TB|BC|CV|CTr|ĐC)/([A-ZĐ][A-ZĐa-z]*)\b")
+# Matched on folded text: "Di Linh, ngày 24 tháng 4 năm 2024" (OCR may garble "năm").
+_DATE_LINE = re.compile(
+    r"^(?P<place>[^\d,]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"
+    r"\s+n\w{0,3}m\s+(?P<y>\d{4})"
+)
+_ISSUER_IN_PREAMBLE = re.compile(
+    r"(Ban (?:Thường vụ|Tuyên giáo|Chấp hành|Bí thư)(?: Trung ương)?"
+    r"(?: (?:Tỉnh|Huyện|Thị|Thành|Quận|Đảng) ủy)?)\s+(?:[\wÀ-ỹ ]{0,30}?)"
+    r"(?:ban hành|xây dựng|hướng dẫn|đề ra)"
+)
+_COMMITTEE_HEADER = re.compile(
+    r"^(?:BAN (?:THƯỜNG VỤ|TUYÊN GIÁO) )?(TỈNH|HUYỆN|THỊ|THÀNH|QUẬN) (?:ỦY|UỶ)\s+(.+)$"
+)
+_SUFFIX_ISSUER = {
+    "BTGTW": "Ban Tuyên giáo Trung ương",
+    "BTGTU": "Ban Tuyên giáo Tỉnh ủy",
+    "TW": "Ban Chấp hành Trung ương",
+    "HU": "Huyện ủy",
+    "TU": "Tỉnh ủy",
+    "QU": "Quận ủy",
+}
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    number: str | None
+    date: str | None
+    issuer: str | None
+    body_start: int  # index into the lines where the content (preamble) begins
+
+
+def _title_case_place(words: str) -> str:
+    return " ".join(w.capitalize() for w in words.split())
+
+
+def _doc_type_index(lines: list[str], limit: int) -> int | None:
+    for index, line in enumerate(lines[:limit]):
+        folded = fold(line).strip(" *")
+        if folded in _DOC_TYPE_FOLDED or any(
+            folded.startswith(t + " ") and line.strip(" *").isupper() for t in _DOC_TYPE_FOLDED
+        ):
+            return index
+    return None
+
+
+def read_header(lines: list[str], trust_place: bool = True) -> Header:
+    """Find the header fields in the first lines; nothing is guessed that the text doesn't say.
+
+    `trust_place=False` (OCR-repaired text) skips the place of the date line, which OCR mangles
+    beyond repair ("Ldam béng"), and names the province the text mentions most instead.
+    """
+    limit = min(len(lines), 60)
+    type_index = _doc_type_index(lines, limit)
+    body_start = next(
+        (
+            i
+            for i in range((type_index or 0) + 1, len(lines))
+            if _BODY_START.match(fold(lines[i]).strip(" *"))
+        ),
+        (type_index + 1) if type_index is not None else 0,
+    )
+    header_lines = [canonical_doc_numbers(line) for line in lines[: body_start or limit]]
+
+    number = None
+    for line in header_lines:
+        match = _NUMBER.search(line)
+        if match:
+            number = f"{match[1]}-{match[2]}/{match[3]}"
+            break
+
+    date, place = None, None
+    for line in header_lines:
+        stripped = line.strip()
+        match = _DATE_LINE.match(fold(stripped))
+        if match:
+            date = f"{int(match['d'])}/{int(match['m'])}/{match['y']}"
+            place = stripped[: match.end("place")].strip(" ,") if trust_place else None
+            break
+
+    title = _title(lines, type_index, body_start)
+    issuer = _issuer(lines, header_lines, body_start, number, place)
+    return Header(title=title, number=number, date=date, issuer=issuer, body_start=body_start)
+
+
+def _title(lines: list[str], type_index: int | None, body_start: int) -> str:
+    if type_index is None:
+        first = next((line.strip() for line in lines if line.strip()), "")
+        return first[:200]
+    parts = [lines[type_index].strip(" *").capitalize()]
+    for line in lines[type_index + 1 : body_start]:
+        stripped = line.strip(" *")
+        if not stripped:
+            continue
+        if is_furniture(line) or stripped.startswith("---") or len(parts) > 6:
+            break
+        letters = [c for c in stripped if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and len(parts) > 1:
+            break  # an incoming-mail stamp ("SỞ THÔNG TIN & TRUYỀN THÔNG") after the title
+        parts.append(stripped)
+    return " ".join(" ".join(parts).split())
+
+
+def _issuer(
+    lines: list[str],
+    header_lines: list[str],
+    body_start: int,
+    number: str | None,
+    place: str | None,
+) -> str | None:
+    committee_place = None
+    for line in header_lines:
+        match = _COMMITTEE_HEADER.match(line.strip())
+        if match:
+            committee_place = _title_case_place(match[2])
+    preamble = " ".join(" ".join(lines[body_start : body_start + 30]).split())
+    body = None
+    found = _ISSUER_IN_PREAMBLE.search(preamble)
+    if found:
+        body = found[1]
+    elif number:
+        body = _SUFFIX_ISSUER.get(number.rsplit("/", 1)[-1])
+    if body is None:
+        return None
+    where = committee_place or place or _most_named_province(lines)
+    if where and not body.endswith("Trung ương") and fold(where) not in fold(body):
+        return f"{body} {where}"
+    return body
+
+
+def _most_named_province(lines: list[str]) -> str | None:
+    """The province a plan names most ("tỉnh Trà Vinh"), used only when the header names none."""
+    counts = Counter(
+        match[1]
+        for line in lines
+        for match in re.finditer(r"\btỉnh ((?:[A-ZĐ][a-zà-ỹđ]+ ?){1,3})", line)
+    )
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    return name.strip() if count >= 1 else None

@@ -1,0 +1,117 @@
+"""Hybrid retrieval: dense (Chroma, e5) + BM25 over folded text, fused by RRF or weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from knowledge.embeddings import Embedder
+from knowledge.lexical import LexicalIndex
+from knowledge.restore import DiacriticRestorer
+from knowledge.store import ChunkStore, StoredChunk
+from knowledge.textnorm import canonical_doc_numbers, fold, nfc
+from knowledge.types import SearchHit
+
+RRF_K = 60
+CANDIDATES = 30
+
+
+@dataclass
+class Snapshot:
+    """The live chunks and the in-memory indexes built over them."""
+
+    chunks: list[StoredChunk]
+    by_id: dict[str, int]
+    lexical: LexicalIndex
+    restorer: DiacriticRestorer
+    fingerprint: str
+    vectors: np.ndarray  # (n, dim): exact cosines for every fused candidate
+
+    @classmethod
+    def build(cls, chunks: list[StoredChunk], fingerprint: str) -> Snapshot:
+        return cls(
+            chunks=chunks,
+            by_id={c.chunk.chunk_id: i for i, c in enumerate(chunks)},
+            lexical=LexicalIndex([c.index_text for c in chunks]),
+            restorer=DiacriticRestorer([c.chunk.text for c in chunks]),
+            fingerprint=fingerprint,
+            vectors=np.stack([c.vector for c in chunks if c.vector is not None])
+            if chunks and all(c.vector is not None for c in chunks)
+            else np.zeros((len(chunks), 0), dtype=np.float32),
+        )
+
+
+class HybridRetriever:
+    """Ranks live chunks for a query; the dense side sees the query with diacritics restored."""
+
+    def __init__(self, store: ChunkStore, embedder: Embedder, fusion: str = "weighted") -> None:
+        self._store = store
+        self._embedder = embedder
+        self.fusion = fusion
+
+    def prepare_query(self, snapshot: Snapshot, query: str) -> str:
+        query = canonical_doc_numbers(nfc(query).strip())
+        if fold(query) == query.lower():  # typed without any diacritics
+            return snapshot.restorer.restore(query)
+        return query
+
+    def search(self, snapshot: Snapshot, query: str, k: int = 5) -> list[SearchHit]:
+        if not snapshot.chunks:
+            return []
+        dense_query = self.prepare_query(snapshot, query)
+        vector = self._embedder.embed_query(dense_query)
+        dense = [
+            (snapshot.by_id[chunk_id], score)
+            for chunk_id, score in self._store.nearest(vector, CANDIDATES * 2)
+            if chunk_id in snapshot.by_id
+        ][:CANDIDATES]
+        bm25 = snapshot.lexical.scores(query)
+        top = np.argsort(-bm25)[:CANDIDATES]
+        lexical = [(int(i), float(bm25[i])) for i in top if bm25[i] > 0]
+        if snapshot.vectors.shape[1] == vector.shape[0]:
+            cosines = snapshot.vectors @ vector
+        else:  # vectors not kept (should not happen): only the dense side's own scores
+            cosines = np.zeros(len(snapshot.chunks), dtype=np.float32)
+            for index, score in dense:
+                cosines[index] = score
+        return self._fuse(snapshot, dense, lexical, bm25, cosines, k)
+
+    def _fuse(
+        self,
+        snapshot: Snapshot,
+        dense: list[tuple[int, float]],
+        lexical: list[tuple[int, float]],
+        bm25: np.ndarray,
+        cosines: np.ndarray,
+        k: int,
+    ) -> list[SearchHit]:
+        lexical_scores = dict(lexical)
+        fused: dict[int, float] = {}
+        if self.fusion == "rrf":
+            for rank, (index, _score) in enumerate(dense):
+                fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + rank + 1)
+            for rank, (index, _score) in enumerate(lexical):
+                fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + rank + 1)
+        else:
+            # weighted: both sides min-max scaled over the candidates (e5 cosines crowd into
+            # 0.8-0.9, so raw cosines would barely separate them), then averaged.
+            candidates = sorted({index for index, _ in dense} | set(lexical_scores))
+            cos = cosines[candidates]
+            lex = bm25[candidates]
+            cos_span = float(cos.max() - cos.min()) or 1.0
+            lex_max = float(lex.max()) or 1.0
+            for index, c, b in zip(candidates, cos, lex, strict=True):
+                fused[index] = (
+                    0.5 * (float(c) - float(cos.min())) / cos_span + 0.5 * float(b) / lex_max
+                )
+        ranked = sorted(fused.items(), key=lambda item: -item[1])[:k]
+        return [
+            SearchHit(
+                chunk=snapshot.chunks[index].chunk,
+                score=score,
+                dense_score=float(cosines[index]),
+                lexical_score=float(bm25[index]),
+            )
+            for index, score in ranked
+        ]

@@ -1,0 +1,154 @@
+"""Vietnamese text normalisation: NFC, folding for lexical matching, line and furniture repair."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
+        if base and base != char and base.isascii():
+            table[code] = base.lower()
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "d"
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics, đ→d: how people type on phones without a Vietnamese keyboard."""
+    folded = nfc(text).lower().translate(_FOLD_TABLE)
+    # Rare combining marks that survive NFC (e.g. a stray U+0301 after a consonant).
+    return _COMBINING.sub("", folded) if max(folded, default="a") >= "\u0300" else folded
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != nfc(text).lower()
+
+
+# Document numbers are written "84 - KH/BTGTU", "84-KH/BTGTU", "32 - CT/TW": one canonical form.
+_DOC_NUMBER = re.compile(
+    r"\b(\d{1,4})\s*-\s*([A-Za-zĐđ]{1,6})\s*/\s*([A-Za-zĐđ]{1,10}(?:\s*-\s*[A-Za-zĐđ]{1,10})?)\b"
+)
+
+
+def canonical_doc_numbers(text: str) -> str:
+    return _DOC_NUMBER.sub(lambda m: f"{m[1]}-{m[2]}/{m[3].replace(' ', '')}", text)
+
+
+_WORD = re.compile(r"[0-9a-z]+(?:[-/][0-9a-z]+)*")
+
+
+def lexical_tokens(text: str) -> list[str]:
+    """Folded word tokens; a compound like `145-kh/tu` also yields its parts."""
+    tokens: list[str] = []
+    for match in _WORD.finditer(fold(canonical_doc_numbers(text))):
+        token = match.group()
+        if "-" in token or "/" in token:
+            tokens.extend(p for p in re.split(r"[-/]", token) if p)
+        tokens.append(token)
+    return tokens
+
+
+# --- line and paragraph repair ------------------------------------------------------------------
+
+OUTLINE_MARKER = re.compile(
+    r"^(?:"
+    r"(?:[IVX]{1,5}|\|)\s*[.\-–]\s*"  # I.  II-  (OCR reads "I." as "|.")
+    r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)]\s*"  # 1.  1-  1.1.  1.2.3.  1)
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+"  # 1.1 without the final dot
+    r"|[a-zđ]\)\s*"  # a)
+    r"|[-+–•*]\s+"  # bullets
+    r")"
+)
+_TERMINAL = (".", "!", "?", ":", ";", "./.", "…")
+_MARKDOWN = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+
+
+def _is_heading_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _starts_lower(line: str) -> bool:
+    first = next((c for c in line if c.isalpha() or c.isdigit()), "")
+    return first.isalpha() and first.islower()
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Rebuild paragraphs from text whose lines were broken mid-sentence (PDF, OCR, Word export)."""
+    paragraphs: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if paragraphs:
+            prev = paragraphs[-1]
+            continuation = _starts_lower(line) and not OUTLINE_MARKER.match(line)
+            unfinished = (
+                not prev.endswith(_TERMINAL)
+                and not OUTLINE_MARKER.match(line)
+                and not _is_heading_caps(line)
+                and not _is_heading_caps(prev)
+            )
+            if continuation or (unfinished and len(prev) > 60):
+                paragraphs[-1] = f"{prev} {line}"
+                continue
+        paragraphs.append(line)
+    return paragraphs
+
+
+def clean_inline(text: str) -> str:
+    """NFC, drop markdown emphasis and control characters, unify quotes spacing."""
+    text = nfc(text).replace("\u00a0", " ").replace("\ufeff", "")
+    text = _MARKDOWN.sub("", text)
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
+
+
+# --- page furniture -----------------------------------------------------------------------------
+
+_SIGNATURE_LINE = re.compile(
+    r"đã ký lên văn bản|chứng thực số|ký bởi|người ký|thời gian ký|"
+    r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|@[\w.-]+\.(?:vn|com)\b",
+    re.IGNORECASE,
+)
+_STAMP_FIELD = re.compile(r"\.{4,}")  # "Số:..... 5618", "Ngày:.....": an incoming-mail stamp
+# A line that is only a web address is the browser's print header/footer; addresses that are
+# content sit inside sentences ("Truy cập vào địa chỉ: http://…").
+_BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}|trang \d+(?:/\d+)?)(?:\s*-)?\s*$", re.I)
+
+
+def is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if stripped in {"*", "-----", "---"} or set(stripped) <= set("-_*=. "):
+        return True
+    return bool(
+        _SIGNATURE_LINE.search(stripped)
+        or _STAMP_FIELD.search(stripped)
+        or _PAGE_NUMBER.match(stripped)
+        or _BARE_URL.match(stripped)
+    )
+
+
+def cut_distribution_list(lines: list[str]) -> list[str]:
+    """Drop the "Nơi nhận" block and the signature that follows it: metadata, not content."""
+    for index, line in enumerate(lines):
+        if re.match(r"^\s*no[iíl1]\s*nh[aâ]n\s*:", fold(line)):
+            return lines[:index]
+    return lines

@@ -1,0 +1,124 @@
+import io
+import unicodedata
+
+import pytest
+
+from knowledge.loaders import decode_text, load_text
+from knowledge.types import KnowledgeError
+
+
+def cp1258(text: str) -> bytes:
+    """How Windows-1258 stores Vietnamese: vowel letters precomposed, tone marks combining."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out, pending_tones = [], []
+    for char in unicodedata.normalize("NFD", text) + " ":
+        if char in tones:
+            pending_tones.append(char)
+        elif unicodedata.combining(char):
+            out[-1] = unicodedata.normalize("NFC", out[-1] + char)
+        else:
+            out.extend(pending_tones)
+            pending_tones = []
+            out.append(char)
+    return "".join(out[:-1]).encode("cp1258")
+
+
+TEXT = "Kế hoạch số 172-KH/HU về đợt sinh hoạt chính trị của Huyện ủy Di Linh."
+LIMIT = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),  # with BOM
+        TEXT.encode("utf-16-le"),  # without BOM
+        cp1258(TEXT),  # legacy Windows Vietnamese (decomposed tones)
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "cp1258"],
+)
+def test_text_encodings(data: bytes) -> None:
+    from knowledge.textnorm import nfc
+
+    assert nfc(load_text(data, "kh.txt", LIMIT)).strip() == TEXT
+
+
+def test_docx_paragraphs_and_header_table() -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "HUYỆN ỦY DI LINH"
+    table.rows[0].cells[1].text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    document.add_paragraph(TEXT)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = load_text(buffer.getvalue(), "kh.docx", LIMIT)
+    assert TEXT in text and "HUYỆN ỦY DI LINH" in text
+
+
+def _pdf(text: str) -> bytes:
+    """A minimal one-page PDF with a real text layer (Helvetica, ASCII)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def test_pdf_text_layer() -> None:
+    text = load_text(_pdf("Ke hoach so 12-KH/TU trien khai sinh hoat chinh tri"), "a.pdf", LIMIT)
+    assert "12-KH/TU" in text
+
+
+def test_encrypted_pdf_is_refused() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.add_page(PdfReader(io.BytesIO(_pdf("Ke hoach so 12-KH/TU trien khai"))).pages[0])
+    writer.encrypt(user_password="mat-khau", owner_password="chu")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(KnowledgeError, match="mật khẩu"):
+        load_text(buffer.getvalue(), "secret.pdf", LIMIT)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"", "empty.txt", "rỗng"),
+        (b"   \n  ", "blank.md", "rỗng"),
+        (b"MZ\x90\x00binary", "tool.exe", "Không hỗ trợ"),
+        (b"%PDF-1.4 this is not really a pdf", "broken.pdf", "hỏng"),
+        (b"PK\x03\x04not a zip at all", "broken.docx", "hỏng"),
+        (bytes(range(256)) * 20, "noise.txt", "hỏng"),
+        (b"x" * (LIMIT + 1), "big.txt", "quá lớn"),
+    ],
+)
+def test_bad_files_get_one_line_message(data: bytes, name: str, message: str) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        load_text(data, name, LIMIT)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_decode_rejects_nothing_it_can_read() -> None:
+    assert decode_text("Chi bộ".encode(), "a.txt") == "Chi bộ"

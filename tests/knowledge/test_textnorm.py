@@ -1,0 +1,74 @@
+from knowledge.quality import text_quality
+from knowledge.textnorm import (
+    canonical_doc_numbers,
+    cut_distribution_list,
+    fold,
+    is_furniture,
+    join_broken_lines,
+    lexical_tokens,
+    nfc,
+)
+from tests.conftest import CORPUS
+
+
+def test_fold_strips_diacritics_and_d() -> None:
+    assert fold("Bản sắc “Cây tre Việt Nam”: ĐẢNG") == "ban sac “cay tre viet nam”: dang"
+    # Decomposed input (combining marks, as Windows-1258 produces) folds the same.
+    assert fold("Vie\u0323\u0302t") == "viet"
+
+
+def test_nfc_composes() -> None:
+    assert nfc("Vie\u0323\u0302t") == "Việt"
+
+
+def test_document_numbers_are_canonical() -> None:
+    assert canonical_doc_numbers("Số 84 - KH/BTGTU và 32 - CT/TW") == "Số 84-KH/BTGTU và 32-CT/TW"
+    tokens = lexical_tokens("Kế hoạch số 145-KH/TU")
+    assert "145-kh/tu" in tokens and "kh" in tokens and "ke" in tokens
+
+
+def test_broken_lines_are_joined_but_outline_kept() -> None:
+    lines = [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Giúp cán bộ, đảng viên và các tầng lớp nhân dân nhận thức sâu sắc về nội",
+        "",
+        "dung cốt lõi của tác phẩm.",
+        "- Phát huy vai trò của người đứng đầu.",
+    ]
+    assert join_broken_lines(lines) == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Giúp cán bộ, đảng viên và các tầng lớp nhân dân nhận thức sâu sắc về nội dung cốt lõi"
+        " của tác phẩm.",
+        "- Phát huy vai trò của người đứng đầu.",
+    ]
+
+
+def test_furniture_and_distribution_list_are_dropped() -> None:
+    assert is_furniture("\tHUYỆN ỦY DI LINH<hudilinh@lamdong.gov.vn> đã ký lên văn bản này!")
+    assert is_furniture("Số:.....\t5618")
+    assert is_furniture("- 3 -")
+    assert not is_furniture("3. Sở Ngoại vụ: hướng dẫn báo chí.")
+    assert is_furniture("http://btgtu.lamdong.dcs.vn/tai-lieu/tai-lieu-bcv/task/1704")
+    assert not is_furniture("* Truy cập vào địa chỉ: http://btgtu.lamdong.dcs.vn/tai-lieu/")
+    lines = ["Nội dung.", "Nơi nhận:", "- Ban Tuyên giáo Trung ương (để b/c),", "Lâm Minh Đăng"]
+    assert cut_distribution_list(lines) == ["Nội dung."]
+    # OCR spells it "Noi nhan:" - still a distribution list.
+    assert cut_distribution_list(["a", "Noi nhan: TRUONG BAN", "b"]) == ["a"]
+
+
+def test_quality_flags_the_ocr_document_only() -> None:
+    qualities = {
+        path.name[:3]: text_quality(path.read_text(encoding="utf-8"))
+        for path in sorted(CORPUS.glob("*.txt"))
+    }
+    assert qualities == {
+        "000": "ok",
+        "001": "ocr_damaged",
+        "002": "ok",
+        "003": "ok",
+        "004": "ok",
+    }
+    plain = " ".join(["ke hoach trien khai dot sinh hoat chinh tri tu tuong sau rong"] * 5)
+    assert text_quality(plain) == "no_diacritics"

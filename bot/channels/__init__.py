@@ -1,0 +1,1 @@
+"""Messenger channels: thin adapters over the services."""

@@ -1,0 +1,48 @@
+"""Channel-neutral presentation of answers: plain text (console, Zalo) and HTML (Telegram)."""
+
+from __future__ import annotations
+
+import html
+
+from bot.services.answers import Answer, Source
+from bot.texts import answers as text
+
+
+def describe_source(source: Source) -> str:
+    """'Kế hoạch số 172-KH/HU, ngày 24/4/2024, Huyện ủy Di Linh, mục II > 1' from the metadata."""
+    kind = " ".join(source.title.split()[:2]) if source.number else _short(source.title, 90)
+    parts = [f"{kind} số {source.number}" if source.number else kind]
+    if source.date:
+        parts.append(f"ngày {source.date}")
+    if source.issuer:
+        parts.append(source.issuer)
+    if source.section:
+        parts.append(text.SECTION.format(section=source.section))
+    return ", ".join(parts)
+
+
+def source_line(sources: list[Source], limit: int = 2) -> str:
+    seen: list[str] = []
+    for source in sources:
+        described = describe_source(source)
+        if described not in seen:
+            seen.append(described)
+        if len(seen) == limit:
+            break
+    return f"{text.SOURCE_PREFIX}: " + "; ".join(seen) if seen else ""
+
+
+def _short(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: value.rfind(" ", 0, limit)] + " …"
+
+
+def format_answer_plain(answer: Answer) -> str:
+    return answer.text
+
+
+def format_answer_html(answer: Answer) -> str:
+    body = answer.text
+    if answer.source_line and body.endswith(answer.source_line):
+        body = body[: -len(answer.source_line)].rstrip()
+        return f"{html.escape(body)}\n\n<i>{html.escape(answer.source_line)}</i>"
+    return html.escape(body)

@@ -1,0 +1,231 @@
+"""Question answering as a LangChain (LCEL) pipeline: retrieve → ground → prompt → model → answer.
+
+Two model backends behind `settings.answer_backend`: `extractive` (offline default, quotes the
+documents) and `openai` (any OpenAI-compatible chat endpoint). Either way the sources are the
+retrieved passages, and a question the documents don't support is declined, never guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
+
+from bot.services.answers import Answer, Conversation, Source
+from bot.services.extractive import extract
+from bot.services.grounding import Grounding, judge, topic_terms
+from bot.services.presenting import source_line
+from bot.texts import answers as text
+from knowledge.textnorm import fold
+from knowledge.types import KnowledgeError, SearchHit
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+    from knowledge.library import Library
+
+log = logging.getLogger(__name__)
+PROMPTS = Path(__file__).resolve().parent.parent.parent / "prompts"
+NO_INFO_MARK = "KHÔNG_CÓ_THÔNG_TIN"
+_FOLLOW_UP = re.compile(
+    r"^(?:con|the con|vay|the|thi sao|con ve)\b|\b(?:thi sao|the nao nua|nua khong)\b"
+)
+_FOLLOW_UP_LEAD = re.compile(r"^(?:(?:the con|con ve|con|vay|the)\s+)+")
+
+
+def _follow_up_topic(question: str) -> str:
+    """What a follow-up asks about: "còn nhiệm vụ thì sao?" → "nhiệm vụ thì sao?".
+
+    The previous question only steers the search; grounding and quoting use these words, so
+    the follow-up neither repeats the last answer nor borrows its support ("còn giá vàng?").
+    Empty when nothing topical is left ("thì sao?"): then the whole query is used.
+    """
+    lead = _FOLLOW_UP_LEAD.match(fold(question))
+    words = question.split()[len(lead.group(0).split()) if lead else 0 :]
+    rest = " ".join(words)
+    return rest if topic_terms(rest) else ""
+
+
+class InvalidQuestion(KnowledgeError):
+    """An empty or over-long question; str() is the message for the asker."""
+
+
+@dataclass
+class Turn:
+    """What flows through the pipeline for one question."""
+
+    question: str
+    query: str  # what is searched: a follow-up together with the previous question
+    hits: list[SearchHit]
+    grounding: Grounding | None = None
+    topic: str = ""  # what must be supported and quoted; empty: the query
+
+    @property
+    def focus(self) -> str:
+        return self.topic or self.query
+
+
+def load_prompt(name: str) -> str:
+    return (PROMPTS / name).read_text(encoding="utf-8").strip()
+
+
+def to_source(hit: SearchHit) -> Source:
+    meta = hit.chunk.meta
+    return Source(
+        document=meta.document,
+        title=meta.title,
+        number=meta.number,
+        date=meta.date,
+        section=hit.chunk.section,
+        score=round(float(hit.score), 4),
+        text=hit.chunk.text,
+        issuer=meta.issuer,
+    )
+
+
+class QAService:
+    """Answers questions from the library; the same instance serves every channel."""
+
+    def __init__(self, library: Library, max_chars: int = 2000, llm: Any | None = None) -> None:
+        self.library = library
+        self.max_chars = max_chars
+        self._llm = llm
+        self.chain = self._build_chain()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, library: Library) -> QAService:
+        llm = None
+        if settings.answer_backend == "openai":
+            from langchain_openai import ChatOpenAI
+
+            llm = ChatOpenAI(
+                base_url=settings.llm_base_url,
+                model=settings.llm_model,
+                api_key=settings.llm_api_key,  # type: ignore[arg-type]
+                timeout=settings.llm_timeout_s,
+                max_retries=0,
+                temperature=0,
+            )
+        return cls(library, settings.max_question_chars, llm)
+
+    # --- the pipeline ---------------------------------------------------------------------------
+
+    def _build_chain(self) -> Runnable[Turn, Answer]:
+        generate: Runnable[Turn, Answer] = (
+            RunnableLambda(self._generate_llm)
+            if self._llm is not None
+            else RunnableLambda(self._extractive)
+        )
+        return RunnableLambda(self._ground) | RunnableBranch(
+            (lambda turn: not turn.grounding.grounded, RunnableLambda(self._decline)),
+            generate,
+        )
+
+    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        question = " ".join(question.split())
+        if not question:
+            raise InvalidQuestion(text.EMPTY_QUESTION)
+        if len(question) > self.max_chars:
+            raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
+        query = self._with_context(question, conversation)
+        hits = self.library.search(query, k=8)
+        topic = _follow_up_topic(question) if query != question else question
+        turn = Turn(question=question, query=query, hits=hits, topic=topic)
+        answer = self.chain.invoke(turn)
+        if conversation is not None:
+            conversation.remember(question, answer)
+        return answer
+
+    def _with_context(self, question: str, conversation: Conversation | None) -> str:
+        """A follow-up ("còn nhiệm vụ thì sao?") is searched together with the last question."""
+        if conversation is None or not conversation.turns:
+            return question
+        folded = fold(question)
+        short = len(topic_terms(question)) <= 4
+        if _FOLLOW_UP.search(folded) or (short and len(folded.split()) <= 5):
+            last_question, _ = conversation.turns[-1]
+            return f"{last_question} {question}"
+        return question
+
+    def _ground(self, turn: Turn) -> Turn:
+        lexical = self.library.snapshot().lexical
+        turn.grounding = judge(turn.focus, turn.hits, lexical.idf, set(lexical.vocabulary))
+        return turn
+
+    def _decline(self, turn: Turn) -> Answer:
+        assert turn.grounding is not None
+        if not self.library.documents():
+            message = text.EMPTY_LIBRARY
+        elif turn.grounding.missing_reference:
+            message = text.UNKNOWN_REFERENCE.format(reference=turn.grounding.missing_reference)
+        else:
+            message = f"{text.NOT_IN_DOCUMENTS}\n{self._coverage_hint()}"
+        return Answer(text=message, grounded=False, sources=[], question=turn.question)
+
+    def _coverage_hint(self) -> str:
+        titles = []
+        for info in self.library.documents()[:5]:
+            title = info.meta.title
+            titles.append(title if len(title) < 110 else title[: title.rfind(" ", 0, 110)] + " …")
+        return text.LIBRARY_COVERS.format(topics="; ".join(dict.fromkeys(titles)))
+
+    def _extractive(self, turn: Turn) -> Answer:
+        idf = self.library.snapshot().lexical.idf
+        found = extract(topic_terms(turn.focus), turn.hits, idf)
+        if found is None:
+            return self._decline(turn)
+        ordered = [found.hit, *[h for h in turn.hits if h is not found.hit]][:3]
+        sources = [to_source(h) for h in ordered]
+        line = source_line(sources[:1])
+        if found.hit.chunk.meta.text_quality != "ok":
+            line = f"{line} ({text.OCR_NOTE})"
+        body = load_prompt("extractive_answer.txt").format(answer=found.text)
+        return Answer(
+            text=f"{body}\n\n{line}",
+            grounded=True,
+            sources=sources,
+            question=turn.question,
+            source_line=line,
+        )
+
+    def _generate_llm(self, turn: Turn) -> Answer:
+        sources = [to_source(h) for h in turn.hits[:4]]
+        passage = load_prompt("passage.txt")
+        context = "\n\n".join(
+            passage.format(index=i + 1, source=source_line([s], 1), text=s.text)
+            for i, s in enumerate(sources)
+        )
+        prompt = ChatPromptTemplate.from_messages(
+            [
+                ("system", load_prompt("answer_system.txt")),
+                ("human", load_prompt("answer_user.txt")),
+            ]
+        )
+        assert self._llm is not None
+        try:
+            reply = (prompt | self._llm).invoke({"context": context, "question": turn.question})
+            content = str(getattr(reply, "content", reply)).strip()
+        except Exception as error:  # timeouts, 5xx, refused connections: fall back, never crash
+            log.warning("LLM backend failed: %s", error)
+            fallback = self._extractive(turn)
+            return Answer(
+                text=f"{text.LLM_UNAVAILABLE}\n{fallback.text}",
+                grounded=fallback.grounded,
+                sources=fallback.sources,
+                question=turn.question,
+                source_line=fallback.source_line,
+            )
+        if not content or NO_INFO_MARK in content:
+            return self._decline(turn)
+        line = source_line(sources)
+        return Answer(
+            text=f"{content}\n\n{line}",
+            grounded=True,
+            sources=sources,
+            question=turn.question,
+            source_line=line,
+        )

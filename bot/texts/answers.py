@@ -1,0 +1,25 @@
+"""Texts of the question-answering capability."""
+
+EMPTY_QUESTION = (
+    "Bạn chưa nhập câu hỏi. Hãy gõ câu hỏi về tài liệu học tập, "
+    "ví dụ: «Bản sắc cây tre Việt Nam là gì?»"
+)
+TOO_LONG = "Câu hỏi dài quá ({length} ký tự, tối đa {limit}). Hãy hỏi ngắn gọn hơn."
+NOT_IN_DOCUMENTS = (
+    "Tài liệu trong thư viện không nói về nội dung này, nên tôi không trả lời để tránh sai lệch."
+)
+UNKNOWN_REFERENCE = (
+    "Thư viện không có văn bản nào mang số hiệu {reference}, "
+    "nên tôi không trả lời để tránh sai lệch."
+)
+OFF_TOPIC = (
+    "Xin lỗi, tôi chỉ trả lời các câu hỏi về tài liệu học tập, sinh hoạt chính trị của chi bộ."
+)
+LIBRARY_COVERS = "Thư viện hiện có: {topics}."
+EMPTY_LIBRARY = "Thư viện chưa có tài liệu nào. Quản trị viên cần nạp tài liệu trước."
+SOURCE_PREFIX = "Nguồn"
+SECTION = "mục {section}"
+OCR_NOTE = "văn bản quét, dấu có thể chưa chính xác"
+LLM_UNAVAILABLE = (
+    "Máy chủ mô hình ngôn ngữ chưa phản hồi, nên dưới đây là trích dẫn nguyên văn từ tài liệu:"
+)

@@ -1,0 +1,14 @@
+"""Texts of the command line and the console chat."""
+
+HELP_ASK = "hỏi một câu về tài liệu và in câu trả lời có trích nguồn"
+HELP_JSON = "in đúng một đối tượng JSON {answer, grounded, sources}"
+HELP_CHAT = "trò chuyện với trợ lý ngay trên cửa sổ dòng lệnh"
+SEEDING = "Đang nạp bộ tài liệu mẫu vào thư viện (chỉ lần đầu)…"
+WELCOME = (
+    "Trợ lý học tập chi bộ. Gõ câu hỏi về tài liệu (có dấu hay không dấu đều được),"
+    " «trogiup» để xem các lệnh, «thoat» để kết thúc."
+)
+PROMPT = "Bạn: "
+BOT = "Trợ lý: "
+GOODBYE = "Tạm biệt!"
+EXIT_WORDS = frozenset({"thoat", "thoát", "exit", "quit", "/thoat"})

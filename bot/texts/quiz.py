@@ -1,0 +1,136 @@
+"""Every user-facing text of the quiz capability (Vietnamese), and small formatters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+LETTERS = "ABCD"
+
+NO_QUESTIONS = "Ngân hàng câu hỏi chưa có câu nào được duyệt."
+NO_QUESTIONS_TOPIC = "Không có câu hỏi đã duyệt nào về chủ đề “{topic}”."
+BAD_COUNT = "Số câu phải từ 1 đến {max}."
+BAD_SECONDS = "Thời gian mỗi câu phải từ 5 đến 600 giây."
+ALREADY_RUNNING = "Nhóm này đang có một cuộc kiểm tra chưa kết thúc."
+NO_RUN = "Không tìm thấy cuộc kiểm tra."
+NO_PRACTICE = "Bạn chưa bắt đầu ôn tập. Gõ /onthi [chủ đề] để bắt đầu."
+BAD_LETTER = "Hãy trả lời bằng một chữ cái: {letters}."
+PRIVATE_ONLY = "Lệnh /onthi dùng trong trò chuyện riêng với bot."
+GROUP_ONLY = "Lệnh /dokiemtra dùng trong nhóm của chi bộ."
+SECRETARY_ONLY = "Chỉ bí thư chi bộ hoặc quản trị viên mới được tổ chức kiểm tra."
+BAD_ARGS = "Cú pháp: /dokiemtra [số câu] [giây mỗi câu], ví dụ /dokiemtra 5 30."
+GROUP_STARTED = (
+    "📝 Bắt đầu kiểm tra: {total} câu, mỗi câu {seconds} giây. Chúc các đồng chí làm bài tốt!"
+)
+PRACTICE_STARTED = "📚 Ôn tập {total} câu. Chọn đáp án đúng cho từng câu."
+RIGHT = "✅ Đúng!"
+WRONG = "❌ Chưa đúng. Đáp án: {letter}. {option}"
+LEADERBOARD_TITLE = "🏆 Bảng xếp hạng sau câu {position}/{total}:"
+RESULTS_TITLE = "🏁 Kết quả kiểm tra ({total} câu, {participants} người tham gia):"
+NOBODY = "Chưa có ai trả lời."
+CLOSED_AFTER_RESTART = "⚠️ Cuộc kiểm tra bị gián đoạn do bot khởi động lại và đã được đóng."
+RESUMED_AFTER_RESTART = "🔄 Bot đã khởi động lại; cuộc kiểm tra tiếp tục."
+
+
+class AskedQuestion(Protocol):
+    @property
+    def position(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def options(self) -> tuple[str, ...]: ...
+
+
+class Line(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def correct(self) -> int: ...
+
+
+def question_plain(question: AskedQuestion) -> str:
+    """A question with A/B/C/D options, for channels without polls (console, Zalo)."""
+    options = "\n".join(f"{LETTERS[i]}. {option}" for i, option in enumerate(question.options))
+    letters = "/".join(LETTERS[: len(question.options)])
+    return (
+        f"Câu {question.position + 1}/{question.total}: {question.text}\n{options}\n"
+        f"Trả lời bằng một chữ cái ({letters})."
+    )
+
+
+def poll_title(question: AskedQuestion) -> str:
+    """The poll question (Telegram limit 300 characters, checked at generation)."""
+    prefix = f"Câu {question.position + 1}/{question.total}: "
+    text = question.text
+    return prefix + text if len(prefix) + len(text) <= 300 else text
+
+
+def feedback(was_correct: bool, correct: int, option: str, explanation: str) -> str:
+    verdict = RIGHT if was_correct else WRONG.format(letter=LETTERS[correct], option=option)
+    return f"{verdict}\n{explanation}"
+
+
+def practice_score(score: int, total: int) -> str:
+    return f"🎯 Kết thúc ôn tập: đúng {score}/{total} câu. Gõ /onthi để ôn tiếp."
+
+
+def _lines(lines: Sequence[Line], limit: int) -> list[str]:
+    medals = ["🥇", "🥈", "🥉"]
+    out = []
+    for rank, line in enumerate(lines[:limit]):
+        mark = medals[rank] if rank < 3 else f"{rank + 1}."
+        out.append(f"{mark} {line.name}: {line.correct} câu đúng")
+    return out or [NOBODY]
+
+
+def leaderboard(lines: Sequence[Line], position: int, total: int, limit: int = 10) -> str:
+    title = LEADERBOARD_TITLE.format(position=position + 1, total=total)
+    return "\n".join([title, *_lines(lines, limit)])
+
+
+def results(lines: Sequence[Line], total: int, limit: int = 10) -> str:
+    title = RESULTS_TITLE.format(total=total, participants=len(lines))
+    return "\n".join([title, *_lines(lines, limit)])
+
+
+def outcome_note(outcome: str) -> str | None:
+    """Reply to a text-mode group answer (polls get no reply)."""
+    return {
+        "late": "⏰ Câu này đã hết giờ.",
+        "duplicate": "Bạn đã trả lời câu này rồi; câu trả lời đầu tiên được tính.",
+        "invalid": "Hãy trả lời bằng một chữ cái A, B, C hoặc D.",
+    }.get(outcome)
+
+
+# --- command line -----------------------------------------------------------------------------
+CLI_HELP = "ngân hàng câu hỏi trắc nghiệm: sinh, xuất, nhập, duyệt"
+CLI_GENERATED = (
+    "Đã sinh {generated} câu hỏi hợp lệ: thêm {added}, giữ nguyên {kept}, loại bỏ {retired}."
+)
+CLI_UNCHANGED = (
+    "Thư viện không đổi kể từ lần sinh trước; không có gì để làm (dùng --force để sinh lại)."
+)
+CLI_REJECTED = "  bỏ {count} câu ({reason})"
+CLI_EMPTY_LIBRARY = "Thư viện chưa có tài liệu nào; hãy nạp tài liệu trước (python ingest.py …)."
+CLI_EXPORTED = "Đã xuất {count} câu hỏi ra {path}."
+CLI_IMPORTED = "Đã nhập: thêm {added}, cập nhật {updated}, lỗi {errors} dòng."
+CLI_ROW_ERROR = "  dòng {row}: {message}"
+CLI_STATUS_SET = "Câu {id}: {status}."
+CLI_CHOOSE_FORMAT = "Chọn một định dạng: --json, --csv TỆP hoặc --xlsx TỆP."
+
+
+# --- Telegram ---------------------------------------------------------------------------------
+CMD_ONTHI = "Ôn tập trắc nghiệm: /onthi [chủ đề]"
+CMD_DOKIEMTRA = "Bí thư tổ chức kiểm tra trong nhóm: /dokiemtra [số câu] [giây]"
+STALE_BUTTON = "Câu hỏi này đã qua."
+PRACTICE_SIZE = 5
+GROUP_DEFAULT_QUESTIONS = 5
+GROUP_DEFAULT_SECONDS = 30
+
+
+def question_with_options(question: AskedQuestion) -> str:
+    """A question and its lettered options, answered with buttons."""
+    options = "\n".join(f"{LETTERS[i]}. {option}" for i, option in enumerate(question.options))
+    return f"Câu {question.position + 1}/{question.total}: {question.text}\n{options}"

@@ -1,0 +1,72 @@
+"""Verification of a question against its source passage: the answer-key safety net."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.quiz.types import (
+    MAX_EXPLANATION_CHARS,
+    MAX_OPTION_CHARS,
+    MAX_OPTIONS,
+    MAX_QUESTION_CHARS,
+    MIN_OPTIONS,
+)
+from knowledge.textnorm import canonical_doc_numbers, fold
+
+_DATE = re.compile(r"\b0?(\d{1,2})\s*/\s*0?(\d{1,2})\s*/\s*(\d{4})\b")
+_PUNCT = re.compile(r"[“”\"'‘’«»()\[\]*]")
+_SPACES_AROUND = re.compile(r"\s*([-/])\s*")
+
+
+def norm(text: str) -> str:
+    """Fold and canonicalise (dates, document numbers, quotes, spaces) for comparisons."""
+    text = canonical_doc_numbers(text)
+    text = _DATE.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
+    text = _PUNCT.sub(" ", fold(text))
+    text = _SPACES_AROUND.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def _has_words(haystack: str, needle: str) -> bool:
+    """Whole-word containment on already normalised text ("1/6/2019" is not in "21/6/2019")."""
+    pattern = rf"(?<![\w/-]){re.escape(needle)}(?![\w/-])"
+    return bool(needle) and re.search(pattern, haystack) is not None
+
+
+def supports(passage: str, phrase: str) -> bool:
+    """Whether the passage states the phrase, as whole words, after folding."""
+    return _has_words(norm(passage), norm(phrase))
+
+
+def problems(
+    text: str, options: list[str] | tuple[str, ...], correct: int, explanation: str, passage: str
+) -> list[str]:
+    """Every reason this question must not be shown; empty when it is safe."""
+    found: list[str] = []
+    if not text.strip():
+        found.append("câu hỏi trống")
+    if len(text) > MAX_QUESTION_CHARS:
+        found.append(f"câu hỏi dài {len(text)} > {MAX_QUESTION_CHARS} ký tự")
+    if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+        found.append(f"cần {MIN_OPTIONS}–{MAX_OPTIONS} phương án, có {len(options)}")
+    for option in options:
+        if not option.strip():
+            found.append("có phương án trống")
+        elif len(option) > MAX_OPTION_CHARS:
+            found.append(f"phương án dài {len(option)} > {MAX_OPTION_CHARS} ký tự")
+    if len(explanation) > MAX_EXPLANATION_CHARS:
+        found.append(f"giải thích dài {len(explanation)} > {MAX_EXPLANATION_CHARS} ký tự")
+    folded = [norm(option) for option in options]
+    if len(set(folded)) != len(folded):
+        found.append("các phương án trùng nhau")
+    elif any(a != b and _has_words(b, a) for a in folded for b in folded):
+        found.append("một phương án nằm trong phương án khác")
+    if not 0 <= correct < len(options):
+        found.append("đáp án đúng không hợp lệ")
+        return found
+    if not supports(passage, options[correct]):
+        found.append("đoạn nguồn không chứa đáp án đúng")
+    for index, option in enumerate(options):
+        if index != correct and supports(passage, option):
+            found.append(f"phương án nhiễu “{option}” cũng có trong đoạn nguồn")
+    return found

@@ -1,0 +1,178 @@
+"""Group quiz end to end: the real Application against the fake Bot API server.
+
+Several members answer (one wrong, one late, one retracting, one answering twice), the running
+leaderboard and the final results are checked, and a restart mid-quiz resumes over the same DB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.channels.telegram.app import serve
+from bot.texts import quiz as texts
+from bot.wiring import Services
+from tests.conftest import make_settings
+from tests.fake_telegram import Call, FakeTelegram
+
+ADMIN = 1001
+GROUP = -100777
+
+
+@dataclass
+class Running:
+    fake: FakeTelegram
+    services: Services
+    stop: asyncio.Event
+    task: asyncio.Task[None]
+
+    async def close(self) -> None:
+        self.stop.set()
+        await asyncio.wait_for(self.task, 30)
+        await self.fake.stop()
+
+
+async def start_bot(data_dir: Path, database_url: str) -> Running:
+    fake = FakeTelegram()
+    await fake.start()
+    settings = make_settings(
+        data_dir,
+        database_url=database_url,
+        telegram_bot_token=fake.token,
+        telegram_api_base_url=fake.base_url,
+        admin_ids=[ADMIN],
+    )
+    services = Services(settings)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(services, stop, poll_timeout=1))
+    waiting = asyncio.ensure_future(fake.wait_for_call("getUpdates", timeout=120))
+    await asyncio.wait([waiting, task], return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        task.result()
+    await waiting
+    return Running(fake, services, stop, task)
+
+
+@pytest.fixture
+def bot_dirs(seeded_data_dir: Path, tmp_path: Path) -> tuple[Path, str]:
+    data_dir = tmp_path / "data"
+    shutil.copytree(seeded_data_dir, data_dir)
+    return data_dir, f"sqlite:///{tmp_path / 'bot.db'}"
+
+
+def correct_option(params: dict[str, Any]) -> int:
+    """The correct option the bot declared (Bot API 9.6 sends a one-item `correct_option_ids`)."""
+    (correct,) = json.loads(params["correct_option_ids"])
+    return int(correct)
+
+
+async def next_poll(fake: FakeTelegram, after: int) -> tuple[Call, str]:
+    call = await fake.wait_for_call("sendPoll", timeout=60, after=after)
+    poll_id = next(pid for pid, p in fake.polls.items() if p["question"] == call.params["question"])
+    return call, poll_id
+
+
+async def group_text(fake: FakeTelegram, needle: str, after: int = 0) -> str:
+    call = await fake.wait_for_call(
+        "sendMessage",
+        lambda c: c.params["chat_id"] == str(GROUP) and needle in c.params["text"],
+        timeout=60,
+        after=after,
+    )
+    return call.params["text"]
+
+
+def member(n: int) -> str:
+    return f"Đảng viên {n}"
+
+
+async def test_group_quiz_with_leaderboard(bot_dirs: tuple[Path, str]) -> None:
+    bot = await start_bot(*bot_dirs)
+    fake = bot.fake
+    try:
+        fake.push_message(3003, 3003, "/dokiemtra")
+        assert (
+            texts.GROUP_ONLY in (await fake.wait_for_call("sendMessage", timeout=30)).params["text"]
+        )
+        fake.push_message(GROUP, 3003, "/dokiemtra 2 5", "supergroup")
+        await group_text(fake, texts.SECRETARY_ONLY)
+        assert not fake.calls_to("sendPoll")
+
+        mark = len(fake.calls)
+        fake.push_message(GROUP, ADMIN, "/dokiemtra 2 5", "supergroup")
+        first, poll_1 = await next_poll(fake, mark)
+        params: dict[str, Any] = first.params
+        assert params["type"] == "quiz" and params["is_anonymous"] in ("false", "False")
+        assert params["open_period"] == "5"
+        assert params["explanation"].startswith("Nguồn:")
+        options = json.loads(params["options"])
+        right = correct_option(params)
+        wrong = (right + 1) % len(options)
+
+        fake.push_poll_answer(poll_1, 11, [right])
+        fake.push_poll_answer(poll_1, 12, [wrong])
+        fake.push_poll_answer(poll_1, 13, [right])
+        fake.push_poll_answer(poll_1, 13, [])  # retracted
+        fake.push_poll_answer(poll_1, 14, [right])
+        fake.push_poll_answer(poll_1, 14, [wrong])  # a second answer does not replace the first
+        fake.push_poll_answer(poll_1, 14, [right])  # redelivered: counted once
+
+        board = await group_text(fake, "Bảng xếp hạng sau câu 1/2")
+        assert board.splitlines()[1:] == [
+            f"🥇 {member(11)}: 1 câu đúng",
+            f"🥈 {member(14)}: 1 câu đúng",
+            f"🥉 {member(12)}: 0 câu đúng",
+        ]
+        second, poll_2 = await next_poll(fake, fake.calls.index(first) + 1)
+        fake.push_poll_answer(poll_1, 15, [right])  # after the first question's time: late
+        right_2 = correct_option(second.params)
+        fake.push_poll_answer(poll_2, 11, [right_2])
+        fake.push_poll_answer(poll_2, 12, [right_2])
+
+        final = await group_text(fake, "Kết quả kiểm tra")
+        assert "2 câu, 3 người tham gia" in final
+        assert final.splitlines()[1:] == [
+            f"🥇 {member(11)}: 2 câu đúng",
+            f"🥈 {member(14)}: 1 câu đúng",
+            f"🥉 {member(12)}: 1 câu đúng",
+        ]
+        assert bot.services.quiz_play.open_group_runs("telegram") == []  # finished
+    finally:
+        await bot.close()
+
+
+async def test_restart_mid_quiz_resumes(bot_dirs: tuple[Path, str]) -> None:
+    first_bot = await start_bot(*bot_dirs)
+    fake = first_bot.fake
+    try:
+        fake.push_message(GROUP, ADMIN, "/dokiemtra 2 8", "supergroup")
+        call, poll_1 = await next_poll(fake, 0)
+        right = correct_option(call.params)
+        fake.push_poll_answer(poll_1, 11, [right])
+        await asyncio.sleep(1.0)  # let the bot record it before it goes down
+    finally:
+        await first_bot.close()
+
+    second_bot = await start_bot(*bot_dirs)  # same data and database: a restarted bot
+    fake = second_bot.fake
+    try:
+        fake.push_poll_answer(poll_1, 12, [right])  # the open poll still counts after restart
+        fake.push_poll_answer(poll_1, 11, [right])  # and still only once
+        board = await group_text(fake, "Bảng xếp hạng sau câu 1/2")
+        assert f"{member(11)}: 1 câu đúng" in board and f"{member(12)}: 1 câu đúng" in board
+        second, poll_2 = await next_poll(fake, 0)
+        fake.push_poll_answer(poll_2, 12, [correct_option(second.params)])
+        final = await group_text(fake, "Kết quả kiểm tra")
+        assert final.splitlines()[1:] == [
+            f"🥇 {member(12)}: 2 câu đúng",
+            f"🥈 {member(11)}: 1 câu đúng",
+        ]
+        assert second_bot.services.quiz_play.open_group_runs("telegram") == []
+    finally:
+        await second_bot.close()

@@ -1,0 +1,37 @@
+"""The global error handler: log, then tell the person something went wrong."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.texts import telegram as texts
+from knowledge.types import KnowledgeError
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Handlers may let a KnowledgeError/DomainError escape: its message is for the user."""
+    error = context.error
+    expected = isinstance(error, KnowledgeError)
+    if expected:
+        log.info("refused: %s", error)
+        reply = str(error)
+    else:
+        log.error("handler failed on update %r", update, exc_info=error)
+        reply = texts.ERROR_GENERIC
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(reply[:200], show_alert=True)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_text(reply)
+        elif update.effective_user is not None and expected:
+            await context.bot.send_message(update.effective_user.id, reply)
+    except TelegramError:  # the reply itself failed (blocked bot, chat gone): nothing to add
+        log.warning("could not tell the user about the error", exc_info=True)

@@ -1,0 +1,121 @@
+"""Questions: any text in private chats; in groups /hoi, a mention or a reply to the bot."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import TYPE_CHECKING
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram.ext import BaseHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.channels.telegram.common import (
+    chat_ref,
+    command_argument,
+    reply_html,
+    typing,
+    user_ref,
+)
+from bot.services.answers import Conversation
+from bot.services.flood import FloodGuard
+from bot.services.presenting import format_answer_html
+from bot.texts import telegram as texts
+
+if TYPE_CHECKING:
+    from bot.wiring import Services
+
+COMMANDS = [("hoi", texts.CMD_HOI)]
+
+
+class _AddressedToBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to one of its messages."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        reply = message.reply_to_message
+        if reply is not None and reply.from_user is not None and reply.from_user.id == bot.id:
+            return True
+        username = (bot.username or "").lower()
+        mentions = message.parse_entities([MessageEntity.MENTION]).values()
+        return bool(username) and any(m[1:].lower() == username for m in mentions)
+
+
+ADDRESSED_TO_BOT = _AddressedToBot(name="addressed_to_bot")
+
+
+def vote_keyboard(question_id: int) -> InlineKeyboardMarkup:
+    """👍/👎 under an answer; the callback data carries the logged question's id."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(texts.VOTE_UP_LABEL, callback_data=f"vote:{question_id}:1"),
+                InlineKeyboardButton(texts.VOTE_DOWN_LABEL, callback_data=f"vote:{question_id}:-1"),
+            ]
+        ]
+    )
+
+
+def _without_mention(text: str, username: str | None) -> str:
+    if not username:
+        return text.strip()
+    return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
+
+
+def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:
+    """/hoi in any chat; free text in private chats; mentions and replies in groups.
+
+    Keep this module last in FEATURE_MODULES: its private free-text handler takes every
+    text message no earlier handler wanted.
+    """
+    flood = FloodGuard(services.settings.questions_per_minute)
+
+    async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+        message = update.effective_message
+        assert message is not None
+        user = user_ref(update)
+        if not flood.allow(user):
+            await reply_html(message, texts.flood_wait(flood.retry_after_s(user)))
+            return
+        assert context.chat_data is not None
+        conversation = context.chat_data.setdefault("conversation", Conversation())
+        # InvalidQuestion (empty/too long) is a KnowledgeError: the error handler answers it.
+        async with typing(update, context):
+            # Retrieval is CPU work: keep the event loop free for other chats. `ask` also
+            # remembers the turn in the conversation for follow-up questions.
+            result = await asyncio.to_thread(services.qa.ask, question, conversation)
+        question_id = await asyncio.to_thread(
+            services.question_log.record, user, chat_ref(update), result
+        )
+        await reply_html(message, format_answer_html(result), vote_keyboard(question_id))
+
+    async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        assert message is not None
+        question = _without_mention(command_argument(message), context.bot.username)
+        if not question:
+            await reply_html(message, texts.HOI_USAGE)
+            return
+        await answer(update, context, question)
+
+    async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        assert message is not None and message.text is not None
+        question = _without_mention(message.text, context.bot.username)
+        if not question:
+            await reply_html(message, texts.HOI_USAGE)
+            return
+        await answer(update, context, question)
+
+    async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        assert message is not None and message.text is not None
+        await reply_html(message, texts.unknown_command(message.text.split()[0]))
+
+    text = filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
+    return [
+        CommandHandler(["hoi", "ask"], ask_command),
+        MessageHandler(text & filters.ChatType.PRIVATE, free_text),
+        MessageHandler(text & filters.ChatType.GROUPS & ADDRESSED_TO_BOT, free_text),
+        # In groups other bots' commands are none of our business; in private chat, answer.
+        MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, unknown_command),
+    ]

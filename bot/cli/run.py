@@ -1,0 +1,82 @@
+"""`python -m bot run`: serve every messenger with a token, or the console chat when none."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Coroutine
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+    from bot.wiring import Services
+
+log = logging.getLogger(__name__)
+
+Serve = Callable[["Services", asyncio.Event], Coroutine[Any, Any, None]]
+
+# (settings field that enables the channel, module exposing `async serve(services, stop)`).
+CHANNELS: list[tuple[str, str]] = [
+    ("telegram_bot_token", "bot.channels.telegram.app"),
+    ("zalo_bot_token", "bot.channels.zalo.app"),
+]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "run", help="chạy bot (Telegram/Zalo nếu có token, nếu không thì trò chuyện trên console)"
+    )
+    parser.set_defaults(func=main)
+
+
+def enabled_channels(settings: Settings) -> list[tuple[str, Serve]]:
+    """The channels whose token is configured, with their `serve` coroutine function."""
+    enabled = []
+    for field, module in CHANNELS:
+        if getattr(settings, field):
+            enabled.append((module.rsplit(".", 2)[-2], import_module(module).serve))
+    return enabled
+
+
+async def serve_all(services: Services, channels: list[tuple[str, Serve]]) -> int:
+    """Run the channels concurrently in this loop until SIGINT/SIGTERM or one of them fails."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    tasks = [asyncio.create_task(serve(services, stop), name=name) for name, serve in channels]
+    failed = False
+    for finished in asyncio.as_completed(tasks):
+        try:
+            await finished
+        except Exception:
+            log.exception("a channel stopped with an error; stopping the others")
+            failed = True
+        stop.set()  # one channel ending (error or not) ends the process
+    return 1 if failed else 0
+
+
+def main(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from bot.wiring import Services
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # httpx logs every request URL at INFO, and Telegram URLs contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    settings = Settings()
+    services = Services(settings)
+    channels = enabled_channels(settings)
+    if not channels:
+        from bot.channels.console import run_console
+
+        run_console(services)
+        return 0
+    log.info("starting: %s", ", ".join(name for name, _ in channels))
+    return asyncio.run(serve_all(services, channels))

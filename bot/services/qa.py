@@ -63,10 +63,22 @@ class Turn:
     hits: list[SearchHit]
     grounding: Grounding | None = None
     topic: str = ""  # what must be supported and quoted; empty: the query
+    previous: str = ""  # the question a follow-up continues
 
     @property
     def focus(self) -> str:
         return self.topic or self.query
+
+
+def _distinct_sources(sources: list[Source]) -> list[Source]:
+    """One source per document section: two chunks of one section are one citation."""
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for source in sources:
+        if (source.document, source.section) not in seen:
+            seen.add((source.document, source.section))
+            kept.append(source)
+    return kept
 
 
 def load_prompt(name: str) -> str:
@@ -133,8 +145,10 @@ class QAService:
             raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
         query = self._with_context(question, conversation)
         hits = self.library.search(query, k=8)
-        topic = _follow_up_topic(question) if query != question else question
-        turn = Turn(question=question, query=query, hits=hits, topic=topic)
+        follow_up = query != question
+        topic = _follow_up_topic(question) if follow_up else question
+        previous = query[: -len(question)].strip() if follow_up else ""
+        turn = Turn(question=question, query=query, hits=hits, topic=topic, previous=previous)
         answer = self.chain.invoke(turn)
         if conversation is not None:
             conversation.remember(question, answer)
@@ -178,8 +192,8 @@ class QAService:
         found = extract(topic_terms(turn.focus), turn.hits, idf)
         if found is None:
             return self._decline(turn)
-        ordered = [found.hit, *[h for h in turn.hits if h is not found.hit]][:3]
-        sources = [to_source(h) for h in ordered]
+        ordered = [found.hit, *[h for h in turn.hits if h is not found.hit]]
+        sources = _distinct_sources([to_source(h) for h in ordered])[:3]
         line = source_line(sources[:1])
         if found.hit.chunk.meta.text_quality != "ok":
             line = f"{line} ({text.OCR_NOTE})"
@@ -193,7 +207,7 @@ class QAService:
         )
 
     def _generate_llm(self, turn: Turn) -> Answer:
-        sources = [to_source(h) for h in turn.hits[:4]]
+        sources = _distinct_sources([to_source(h) for h in turn.hits])[:4]
         passage = load_prompt("passage.txt")
         context = "\n\n".join(
             passage.format(index=i + 1, source=source_line([s], 1), text=s.text)
@@ -207,7 +221,12 @@ class QAService:
         )
         assert self._llm is not None
         try:
-            reply = (prompt | self._llm).invoke({"context": context, "question": turn.question})
+            question = turn.question
+            if turn.previous:  # the model must know what "còn … thì sao?" continues
+                question = load_prompt("follow_up.txt").format(
+                    question=turn.question, previous=turn.previous
+                )
+            reply = (prompt | self._llm).invoke({"context": context, "question": question})
             content = str(getattr(reply, "content", reply)).strip()
         except Exception as error:  # timeouts, 5xx, refused connections: fall back, never crash
             log.warning("LLM backend failed: %s", error)

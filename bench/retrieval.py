@@ -136,11 +136,11 @@ def main() -> None:
                 f" | without hit@1 {stripped['hit@1']:.2f} hit@5 {stripped['hit@5']:.2f}"
                 f"  (n={len(questions)})"
             )
-        library.retriever.fusion = "rrf"
+        library.retriever.fusion = settings.fusion  # the default the product runs
         queries = [str(q["q"]) for q in questions] + [fold(str(q["q"])) for q in questions]
         p50, p95 = latency(library, queries)
         print(
-            f"query latency (rrf, warm, {len(queries)} queries x3):"
+            f"query latency ({settings.fusion}, warm, {len(queries)} queries x3):"
             f" p50 {p50:.1f} ms, p95 {p95:.1f} ms"
         )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

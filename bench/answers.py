@@ -50,7 +50,7 @@ def main() -> None:
         rows = []
         latencies = []
         for variant in ("written", "folded"):
-            correct = sourced = declined = 0
+            correct = sourced = first = declined = 0
             for q in answerable:
                 question = q["q"] if variant == "written" else fold(q["q"])
                 start = time.perf_counter()
@@ -60,11 +60,12 @@ def main() -> None:
                 src = any(s.document[:3] in q["docs"] for s in answer.sources)
                 correct += ok
                 sourced += src
+                first += bool(answer.sources) and answer.sources[0].document[:3] in q["docs"]
                 declined += not answer.grounded
                 if not ok and variant == "written":
                     print(f"  miss {q['id']}: {q['q']}\n       -> {answer.text[:160]!r}")
             n = len(answerable)
-            rows.append((variant, correct / n, sourced / n, declined / n))
+            rows.append((variant, correct / n, sourced / n, first / n, declined / n))
         decline_hits = 0
         for question in unanswerable:
             answer = qa.ask(question)
@@ -75,10 +76,10 @@ def main() -> None:
             off_hits += not answer.grounded
             if answer.grounded:
                 print(f"  answered off-topic: {question!r} -> {answer.text[:100]!r}")
-        for variant, acc, src, fd in rows:
+        for variant, acc, src, top, fd in rows:
             print(
-                f"{variant:>8}: answer accuracy {acc:.2f}, source accuracy {src:.2f},"
-                f" false declines {fd:.2f} (n={len(answerable)})"
+                f"{variant:>8}: answer accuracy {acc:.2f}, source accuracy {src:.2f}"
+                f" (first source {top:.2f}), false declines {fd:.2f} (n={len(answerable)})"
             )
         print(f"unanswerable (dev) declined: {decline_hits}/{len(unanswerable)}")
         print(f"off-topic (bench/offtopic_questions.json) declined: {off_hits}/{len(offtopic)}")

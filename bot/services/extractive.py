@@ -93,10 +93,12 @@ def extract(terms: list[str], hits: list[SearchHit], idf: dict[str, float]) -> E
     for rank, hit in enumerate(hits[:6]):
         units = units_of(hit.chunk.text)
         damaged = hit.chunk.meta.text_quality != "ok"
+        # "…của Trà Vinh", "Kế hoạch 84-KH/BTGTU…": who issued a passage is part of what it says.
+        meta = hit.chunk.meta
+        issued_by = set(index_terms(" ".join(p for p in (meta.issuer, meta.number) if p)))
         for index, unit in enumerate(units):
-            score = coverage(
-                terms, set(index_terms(without_title(unit, hit.chunk.meta.title))), idf
-            )
+            said = set(index_terms(without_title(unit, meta.title)))
+            score = coverage(terms, said | issued_by, idf)
             score += 0.15 * coverage(terms, set(index_terms(hit.chunk.heading)), idf)
             score -= 0.04 * rank + (0.1 if damaged else 0.0)
             candidates.append((score, rank, index, units))

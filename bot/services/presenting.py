@@ -10,10 +10,10 @@ from bot.texts import answers as text
 
 def describe_source(source: Source) -> str:
     """'Kế hoạch số 172-KH/HU, ngày 24/4/2024, Huyện ủy Di Linh, mục II > 1' from the metadata."""
-    kind = " ".join(source.title.split()[:2]) if source.number else _short(source.title, 90)
-    parts = [f"{kind} số {source.number}" if source.number else kind]
+    kind = " ".join(source.title.split()[:2]) if source.number else shorten(source.title, 90)
+    parts = [text.NUMBERED.format(kind=kind, number=source.number) if source.number else kind]
     if source.date:
-        parts.append(f"ngày {source.date}")
+        parts.append(text.DATED.format(date=source.date))
     if source.issuer:
         parts.append(source.issuer)
     if source.section:
@@ -32,8 +32,12 @@ def source_line(sources: list[Source], limit: int = 2) -> str:
     return f"{text.SOURCE_PREFIX}: " + "; ".join(seen) if seen else ""
 
 
-def _short(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: value.rfind(" ", 0, limit)] + " …"
+def shorten(value: str, limit: int) -> str:
+    """Cut at a word before `limit`; a quotation left open by the cut is closed."""
+    if len(value) <= limit:
+        return value
+    cut = value[: value.rfind(" ", 0, limit)] + " …"
+    return cut + "”" * max(0, cut.count("“") - cut.count("”"))
 
 
 def format_answer_plain(answer: Answer) -> str:

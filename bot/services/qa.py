@@ -19,7 +19,7 @@ from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 from bot.services.answers import Answer, Conversation, Source
 from bot.services.extractive import extract
 from bot.services.grounding import Grounding, judge, topic_terms
-from bot.services.presenting import source_line
+from bot.services.presenting import shorten, source_line
 from bot.texts import answers as text
 from knowledge.textnorm import fold
 from knowledge.types import KnowledgeError, SearchHit
@@ -184,7 +184,7 @@ class QAService:
         titles = []
         for info in self.library.documents()[:5]:
             title = info.meta.title
-            titles.append(title if len(title) < 110 else title[: title.rfind(" ", 0, 110)] + " …")
+            titles.append(shorten(title, 110))
         return text.LIBRARY_COVERS.format(topics="; ".join(dict.fromkeys(titles)))
 
     def _extractive(self, turn: Turn) -> Answer:

@@ -19,6 +19,8 @@ LIBRARY_COVERS = "Thư viện hiện có: {topics}."
 EMPTY_LIBRARY = "Thư viện chưa có tài liệu nào. Quản trị viên cần nạp tài liệu trước."
 SOURCE_PREFIX = "Nguồn"
 SECTION = "mục {section}"
+NUMBERED = "{kind} số {number}"  # "Kế hoạch số 172-KH/HU"
+DATED = "ngày {date}"
 OCR_NOTE = "văn bản quét, dấu có thể chưa chính xác"
 LLM_UNAVAILABLE = (
     "Máy chủ mô hình ngôn ngữ chưa phản hồi, nên dưới đây là trích dẫn nguyên văn từ tài liệu:"

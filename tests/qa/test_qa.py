@@ -254,3 +254,15 @@ def test_conversation_keeps_three_turns(qa: QAService) -> None:
         qa.ask(question, conversation)
 
     assert [q for q, _ in conversation.turns] == questions[-3:]
+
+
+def test_a_shortened_title_keeps_its_quotation_marks_balanced() -> None:
+    from bot.services.presenting import shorten
+
+    title = (
+        "Kế hoạch triển khai đợt sinh hoạt chính trị về tác phẩm "
+        "“Xây dựng và phát triển nền đối ngoại”"
+    )
+    short = shorten(title, 70)
+    assert len(short) < len(title) and short.endswith("…”")
+    assert short.count("“") == short.count("”")

@@ -31,3 +31,6 @@ check: lint test
 bench: install
 	$(PY) bench/retrieval.py
 	$(PY) bench/answers.py
+	$(PY) bench/quiz_quality.py
+	$(PY) bench/records.py
+	$(PY) bench/zalo.py

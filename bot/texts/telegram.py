@@ -41,6 +41,7 @@ HELP = (
     "• /xoatailieu &lt;tên tệp&gt; – xóa một tài liệu."
 )
 
+
 def unknown_command(command: str) -> str:
     """A private-chat command the bot doesn't have, HTML."""
     return f"Không có lệnh {escape(command)}. Gõ /trogiup để xem các lệnh."

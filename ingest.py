@@ -48,7 +48,7 @@ def _ingest(library: object, paths: list[Path]) -> int:
         print(str(error), file=sys.stderr)
         return 1
     failures = 0
-    with tqdm(total=len(files), unit="tệp", file=sys.stderr) as bar:
+    with tqdm(total=len(files), unit=text.PROGRESS_UNIT, file=sys.stderr) as bar:
 
         def report(path: Path, result: IngestReport | KnowledgeError) -> None:
             nonlocal failures

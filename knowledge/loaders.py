@@ -60,7 +60,7 @@ def decode_text(data: bytes, name: str) -> str:
 def _checked(text: str, name: str) -> str:
     bad = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t\f"))
     if bad > max(3, len(text) // 100):
-        raise KnowledgeError(msg.CORRUPT_FILE.format(name=name, detail="không phải văn bản"))
+        raise KnowledgeError(msg.CORRUPT_FILE.format(name=name, detail=msg.NOT_TEXT))
     return text
 
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from bot.settings import Settings
     from bot.wiring import Services
 
+from bot.texts import console as text
+
 log = logging.getLogger(__name__)
 
 Serve = Callable[["Services", asyncio.Event], Coroutine[Any, Any, None]]
@@ -27,9 +29,7 @@ CHANNELS: list[tuple[str, str]] = [
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "run", help="chạy bot (Telegram/Zalo nếu có token, nếu không thì trò chuyện trên console)"
-    )
+    parser = subparsers.add_parser("run", help=text.CLI_RUN)
     parser.set_defaults(func=main)
 
 

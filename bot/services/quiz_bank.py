@@ -11,6 +11,7 @@ from sqlalchemy import select
 from bot.records.database import Database
 from bot.records.models import utcnow
 from bot.records.quiz_models import QUESTION_STATUSES, QuizBankState, QuizQuestion, as_dict
+from bot.texts import quiz as texts
 from knowledge.quiz import QuizItem, generate_bank, norm, problems
 from knowledge.quiz.types import DIFFICULTIES, fingerprint_of
 from knowledge.types import Chunk, KnowledgeError
@@ -56,11 +57,11 @@ def validate(fields: dict[str, Any]) -> list[str]:
         str(fields.get("text", "")), options, correct, str(fields.get("explanation", "")), passage
     )
     if fields.get("difficulty") not in DIFFICULTIES:
-        found.append(f"độ khó phải là một trong {', '.join(DIFFICULTIES)}")
+        found.append(texts.BAD_DIFFICULTY_FIELD.format(choices=", ".join(DIFFICULTIES)))
     if fields.get("status") not in QUESTION_STATUSES:
-        found.append(f"trạng thái phải là một trong {', '.join(QUESTION_STATUSES)}")
+        found.append(texts.BAD_STATUS_FIELD.format(choices=", ".join(QUESTION_STATUSES)))
     if fields.get("status") == "approved" and not str(fields.get("document") or "").strip():
-        found.append("câu hỏi được duyệt phải ghi văn bản nguồn")
+        found.append(texts.APPROVED_NEEDS_SOURCE)
     return found
 
 
@@ -149,17 +150,17 @@ class QuizBank:
         with self.database.session() as session:
             row = session.get(QuizQuestion, question_id)
             if row is None:
-                raise QuizError(f"Không có câu hỏi số {question_id}.")
+                raise QuizError(texts.NO_SUCH_QUESTION.format(id=question_id))
             return as_dict(row)
 
     def set_status(self, question_id: int, status: str) -> dict[str, Any]:
         """Approve, retire or return a question to draft."""
         if status not in QUESTION_STATUSES:
-            raise QuizError(f"Trạng thái không hợp lệ: {status}.")
+            raise QuizError(texts.BAD_STATUS.format(status=status))
         with self.database.session() as session:
             row = session.get(QuizQuestion, question_id)
             if row is None:
-                raise QuizError(f"Không có câu hỏi số {question_id}.")
+                raise QuizError(texts.NO_SUCH_QUESTION.format(id=question_id))
             if status == "approved" and problems(
                 row.text,
                 row.options,
@@ -167,7 +168,7 @@ class QuizBank:
                 row.explanation,
                 row.source_text or row.options[row.correct],
             ):
-                raise QuizError(f"Câu hỏi số {question_id} chưa đạt kiểm tra, không thể duyệt.")
+                raise QuizError(texts.CANNOT_APPROVE.format(id=question_id))
             row.status, row.updated_at = status, utcnow()
             return as_dict(row)
 
@@ -176,11 +177,11 @@ class QuizBank:
         with self.database.session() as session:
             row = session.get(QuizQuestion, question_id)
             if row is None:
-                raise QuizError(f"Không có câu hỏi số {question_id}.")
+                raise QuizError(texts.NO_SUCH_QUESTION.format(id=question_id))
             fields = {**_fields(row), **changes}
             found = validate(fields)
             if found:
-                raise QuizError("Không sửa được: " + "; ".join(found))
+                raise QuizError(texts.CANNOT_EDIT.format(problems="; ".join(found)))
             for name, value in changes.items():
                 setattr(row, name, value)
             row.edited, row.updated_at = True, utcnow()

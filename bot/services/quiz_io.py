@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.services.quiz_bank import QuizBank, QuizError
+from bot.texts import quiz as texts
 
 COLUMNS = (
     "id",
@@ -93,7 +94,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         try:
             sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
         except Exception as error:  # openpyxl raises many types for a damaged file
-            raise QuizError(f"Không đọc được tệp Excel: {error}") from error
+            raise QuizError(texts.EXCEL_UNREADABLE.format(error=error)) from error
         values = [
             ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
         ]
@@ -101,7 +102,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
             return []
         header = [h.strip().lower() for h in values[0]]
         return [dict(zip(header, row, strict=False)) for row in values[1:] if any(row)]
-    raise QuizError("Chỉ nhập được tệp .csv hoặc .xlsx.")
+    raise QuizError(texts.IMPORT_TYPES)
 
 
 def _fields(raw: dict[str, str]) -> dict[str, Any]:
@@ -114,7 +115,7 @@ def _fields(raw: dict[str, str]) -> dict[str, Any]:
     elif len(letter) == 1 and letter in LETTERS:
         correct = LETTERS.index(letter)
     else:
-        raise QuizError(f"cột correct phải là A, B, C hoặc D (có “{letter}”)")
+        raise QuizError(texts.BAD_CORRECT_COLUMN.format(value=letter))
     ident = raw.get("id", "").strip()
     return {
         "id": int(ident) if ident.isdigit() else None,
@@ -137,7 +138,7 @@ def import_file(bank: QuizBank, path: Path) -> ImportReport:
     rows = _read_rows(path)
     missing = {"text", "option_a", "option_b", "correct"} - set(rows[0] if rows else COLUMNS)
     if missing:
-        raise QuizError("Thiếu cột: " + ", ".join(sorted(missing)))
+        raise QuizError(texts.MISSING_COLUMNS.format(columns=", ".join(sorted(missing))))
     for number, raw in enumerate(rows, start=2):  # row 1 is the header
         try:
             _, created = bank.add(_fields(raw), generator="import")

@@ -12,3 +12,4 @@ PROMPT = "Bạn: "
 BOT = "Trợ lý: "
 GOODBYE = "Tạm biệt!"
 EXIT_WORDS = frozenset({"thoat", "thoát", "exit", "quit", "/thoat"})
+CLI_RUN = "chạy bot (Telegram/Zalo nếu có token, nếu không thì trò chuyện trên console)"

@@ -42,3 +42,6 @@ def format_report(report: IngestReport) -> str:
     lines = [f"✓ {STATUS[report.status]} {format_document_line(report.document)}"]
     lines.extend(f"  ⚠ {warning}" for warning in report.warnings)
     return "\n".join(lines)
+
+
+PROGRESS_UNIT = "tệp"

@@ -5,6 +5,7 @@ UNSUPPORTED_TYPE = (
 )
 EMPTY_FILE = "Tệp «{name}» rỗng, không có nội dung / Empty file"
 TOO_LARGE = "Tệp «{name}» quá lớn ({size_mb:.1f} MB, tối đa {limit_mb:.0f} MB) / File too large"
+NOT_TEXT = "không phải văn bản"
 CORRUPT_FILE = "Tệp «{name}» bị hỏng hoặc không đọc được ({detail}) / Corrupt file"
 ENCRYPTED_PDF = "Tệp PDF «{name}» được đặt mật khẩu, không đọc được / Encrypted PDF"
 NO_TEXT_LAYER = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.texts import quiz as texts
 from knowledge.quiz.types import (
     MAX_EXPLANATION_CHARS,
     MAX_OPTION_CHARS,
@@ -44,29 +45,39 @@ def problems(
     """Every reason this question must not be shown; empty when it is safe."""
     found: list[str] = []
     if not text.strip():
-        found.append("câu hỏi trống")
+        found.append(texts.PROBLEM_EMPTY_QUESTION)
     if len(text) > MAX_QUESTION_CHARS:
-        found.append(f"câu hỏi dài {len(text)} > {MAX_QUESTION_CHARS} ký tự")
+        found.append(
+            texts.PROBLEM_QUESTION_TOO_LONG.format(length=len(text), limit=MAX_QUESTION_CHARS)
+        )
     if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-        found.append(f"cần {MIN_OPTIONS}–{MAX_OPTIONS} phương án, có {len(options)}")
+        found.append(
+            texts.PROBLEM_OPTION_COUNT.format(low=MIN_OPTIONS, high=MAX_OPTIONS, count=len(options))
+        )
     for option in options:
         if not option.strip():
-            found.append("có phương án trống")
+            found.append(texts.PROBLEM_EMPTY_OPTION)
         elif len(option) > MAX_OPTION_CHARS:
-            found.append(f"phương án dài {len(option)} > {MAX_OPTION_CHARS} ký tự")
+            found.append(
+                texts.PROBLEM_OPTION_TOO_LONG.format(length=len(option), limit=MAX_OPTION_CHARS)
+            )
     if len(explanation) > MAX_EXPLANATION_CHARS:
-        found.append(f"giải thích dài {len(explanation)} > {MAX_EXPLANATION_CHARS} ký tự")
+        found.append(
+            texts.PROBLEM_EXPLANATION_TOO_LONG.format(
+                length=len(explanation), limit=MAX_EXPLANATION_CHARS
+            )
+        )
     folded = [norm(option) for option in options]
     if len(set(folded)) != len(folded):
-        found.append("các phương án trùng nhau")
+        found.append(texts.PROBLEM_DUPLICATE_OPTIONS)
     elif any(a != b and _has_words(b, a) for a in folded for b in folded):
-        found.append("một phương án nằm trong phương án khác")
+        found.append(texts.PROBLEM_NESTED_OPTIONS)
     if not 0 <= correct < len(options):
-        found.append("đáp án đúng không hợp lệ")
+        found.append(texts.PROBLEM_BAD_KEY)
         return found
     if not supports(passage, options[correct]):
-        found.append("đoạn nguồn không chứa đáp án đúng")
+        found.append(texts.PROBLEM_KEY_UNSUPPORTED)
     for index, option in enumerate(options):
         if index != correct and supports(passage, option):
-            found.append(f"phương án nhiễu “{option}” cũng có trong đoạn nguồn")
+            found.append(texts.PROBLEM_DISTRACTOR_SUPPORTED.format(option=option))
     return found

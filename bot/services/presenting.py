@@ -36,7 +36,8 @@ def shorten(value: str, limit: int) -> str:
     """Cut at a word before `limit`; a quotation left open by the cut is closed."""
     if len(value) <= limit:
         return value
-    cut = value[: value.rfind(" ", 0, limit)] + " …"
+    space = value.rfind(" ", 0, limit)
+    cut = value[: space if space > 0 else limit] + " …"
     return cut + "”" * max(0, cut.count("“") - cut.count("”"))
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -12,6 +14,9 @@ from bot.settings import Settings
 from bot.texts import ingest as text
 from bot.wiring import Services
 from knowledge.types import IngestReport, KnowledgeError
+
+if TYPE_CHECKING:
+    from knowledge.library import Library
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,30 +43,41 @@ def main(argv: list[str] | None = None) -> int:
     return exit_code
 
 
-def _ingest(library: object, paths: list[Path]) -> int:
-    from knowledge.library import Library, expand_paths
+def _ingest(library: Library, paths: list[Path]) -> int:
+    """Each file on its own; exit status 1 when any failed, and the summary names them."""
+    from knowledge.loaders import SUPPORTED_SUFFIXES
+    from knowledge.walk import walk
 
-    assert isinstance(library, Library)
-    try:
-        files = expand_paths(paths)
-    except KnowledgeError as error:
-        print(str(error), file=sys.stderr)
-        return 1
-    failures = 0
-    with tqdm(total=len(files), unit=text.PROGRESS_UNIT, file=sys.stderr) as bar:
+    found = walk(paths, SUPPORTED_SUFFIXES)
+    for skipped in found.skipped:
+        print(text.SKIPPED.format(reason=skipped.reason), file=sys.stderr)
+    failed: list[tuple[Path, KnowledgeError]] = []
+    done: Counter[str] = Counter()
 
-        def report(path: Path, result: IngestReport | KnowledgeError) -> None:
-            nonlocal failures
+    def report(path: Path, result: IngestReport | KnowledgeError) -> None:
+        if isinstance(result, KnowledgeError):
+            failed.append((path, result))
+            tqdm.write(text.FAILED.format(name=path.name, error=result), file=sys.stderr)
+        else:
+            done[result.status] += 1
+            tqdm.write(text.format_report(result))
+
+    for path, error in found.refused:
+        report(path, error)
+    with tqdm(total=len(found.files), unit=text.PROGRESS_UNIT, file=sys.stderr) as bar:
+
+        def advance(path: Path, result: IngestReport | KnowledgeError) -> None:
             bar.update(1)
-            if isinstance(result, KnowledgeError):
-                failures += 1
-                tqdm.write(text.FAILED.format(name=path.name, error=result), file=sys.stderr)
-            else:
-                tqdm.write(text.format_report(result))
+            report(path, result)
 
-        library.ingest_many(files, on_result=report)
+        library.ingest_many(found.files, on_result=advance)
     library.collect_strays()
-    return 1 if failures else 0
+    print(text.summary(done, len(failed), len(found.skipped)))
+    if failed:
+        print(text.FAILED_HEADER, file=sys.stderr)
+        for path, error in failed:
+            print(text.FAILED_ITEM.format(path=path, error=error), file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

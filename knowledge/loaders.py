@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 from bot.texts import knowledge as msg
+from knowledge.limits import ParseLimits
+from knowledge.sandbox import parse_isolated
 from knowledge.types import KnowledgeError
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
-def load_text(data: bytes, filename: str, max_bytes: int) -> str:
-    """Extract the text of one file. Raises KnowledgeError with a one-line message."""
+def load_text(data: bytes, filename: str, max_bytes: int, limits: ParseLimits | None = None) -> str:
+    """Extract the text of one file. Raises KnowledgeError with a one-line message.
+
+    .docx and .pdf are parsed in a child process bounded by `limits` (time, memory, zip
+    and XML sizes); plain text is decoded here, linear in its (already bounded) size.
+    """
+    limits = limits or ParseLimits()
     name = Path(filename).name
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -24,12 +30,14 @@ def load_text(data: bytes, filename: str, max_bytes: int) -> str:
         )
     if not data.strip():
         raise KnowledgeError(msg.EMPTY_FILE.format(name=name))
-    if suffix == ".docx":
-        text = _docx_text(data, name)
-    elif suffix == ".pdf":
-        text = _pdf_text(data, name)
+    if suffix in (".docx", ".pdf"):
+        text = parse_isolated(data, name, limits)
     else:
         text = decode_text(data, name)
+    if len(text) > limits.max_text_chars:
+        raise KnowledgeError(
+            msg.TOO_MUCH_TEXT.format(name=name, chars=len(text), limit=limits.max_text_chars)
+        )
     if len(text.split()) < 5:
         raise KnowledgeError(msg.NO_CONTENT.format(name=name))
     return text
@@ -64,34 +72,36 @@ def _checked(text: str, name: str) -> str:
     return text
 
 
-def _docx_text(data: bytes, name: str) -> str:
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
+def extract_in_process(data: bytes, name: str, limits: ParseLimits) -> str:
+    """The parsers run inside the sandbox child (knowledge.sandbox); call `load_text` instead."""
+    if Path(name).suffix.lower() == ".docx":
+        from knowledge.safe_docx import docx_text
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-        raise KnowledgeError(msg.CORRUPT_FILE.format(name=name, detail="docx")) from error
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
-            # Header tables hold "ĐẢNG BỘ ... | ĐẢNG CỘNG SẢN VIỆT NAM": keep each cell as a line.
-            lines.extend(dict.fromkeys(cells))
-    return "\n".join(lines)
+        return docx_text(data, name, limits)
+    return _pdf_text(data, name)
 
 
 def _pdf_text(data: bytes, name: str) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import (
+        DependencyError,
+        FileNotDecryptedError,
+        PdfReadError,
+        WrongPasswordError,
+    )
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        # An owner-password-only PDF (RC4 or AES) opens with the empty user password.
         if reader.is_encrypted and not reader.decrypt(""):
             raise KnowledgeError(msg.ENCRYPTED_PDF.format(name=name))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except KnowledgeError:
+    except (KnowledgeError, MemoryError):
         raise
+    except DependencyError as error:  # AES without the `cryptography` package installed
+        raise KnowledgeError(msg.ENCRYPTED_PDF_CIPHER.format(name=name)) from error
+    except (FileNotDecryptedError, WrongPasswordError) as error:
+        raise KnowledgeError(msg.ENCRYPTED_PDF.format(name=name)) from error
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise KnowledgeError(msg.CORRUPT_FILE.format(name=name, detail="pdf")) from error
     except Exception as error:  # pypdf raises assorted errors on damaged files

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.services.quiz_bank import QuizBank, QuizError
+from bot.services.spreadsheet import append_row, csv_row, original
 from bot.texts import quiz as texts
 
 COLUMNS = (
@@ -60,8 +61,8 @@ def export_csv(bank: QuizBank, path: Path) -> int:
     rows = bank.questions()
     with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads UTF-8
         writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        writer.writerows(to_row(q) for q in rows)
+        writer.writerow(csv_row(COLUMNS))
+        writer.writerows(csv_row(to_row(q)) for q in rows)
     return len(rows)
 
 
@@ -73,9 +74,9 @@ def export_xlsx(bank: QuizBank, path: Path) -> int:
     sheet = book.active
     assert sheet is not None
     sheet.title = "cau_hoi"
-    sheet.append(list(COLUMNS))
+    append_row(sheet, COLUMNS)
     for question in rows:
-        sheet.append(to_row(question))
+        append_row(sheet, to_row(question))
     book.save(path)
     return len(rows)
 
@@ -85,7 +86,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
     if suffix == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return [
-                {k.strip().lower(): (v or "") for k, v in r.items() if k}
+                {k.strip().lower(): original(v or "") for k, v in r.items() if k}
                 for r in csv.DictReader(handle)
             ]
     if suffix == ".xlsx":
@@ -96,7 +97,8 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         except Exception as error:  # openpyxl raises many types for a damaged file
             raise QuizError(texts.EXCEL_UNREADABLE.format(error=error)) from error
         values = [
-            ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
+            ["" if c is None else original(str(c)) for c in row]
+            for row in sheet.iter_rows(values_only=True)
         ]
         if not values:
             return []

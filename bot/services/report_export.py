@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.services.report_data import CellReport, Report, UnitReport
+from bot.services.spreadsheet import append_row, csv_row
 from bot.texts import records as texts
 
 FORMATS = ("xlsx", "csv", "json")
@@ -59,8 +60,8 @@ def to_csv(report: Report) -> str:
     header, rows = main_table(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerow(csv_row(header))
+    writer.writerows(csv_row(row) for row in rows)
     return "\ufeff" + buffer.getvalue()
 
 
@@ -116,7 +117,7 @@ def to_xlsx(report: Report) -> bytes:
     assert sheet is not None
     sheet.title = texts.SHEET_SUMMARY
     for label, value in summary(report):
-        sheet.append([label, value])
+        append_row(sheet, [label, value])
     for cell in sheet["A"]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["A"].width = 36
@@ -161,11 +162,11 @@ def to_xlsx(report: Report) -> bytes:
 def _table(sheet: Any, header: tuple[str, ...], rows: list[list[Any]]) -> None:
     from openpyxl.styles import Font
 
-    sheet.append(list(header))
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     sheet.freeze_panes = "A2"
     for index, title in enumerate(header):
         letter = sheet.cell(row=1, column=index + 1).column_letter

@@ -1,5 +1,7 @@
 """Texts of the ingest CLI and of ingestion reports shown in chat."""
 
+from collections.abc import Mapping
+
 from knowledge.types import DocumentInfo, IngestReport
 
 CLI_DESCRIPTION = "Nạp tài liệu (.txt, .md, .docx, .pdf) vào thư viện tra cứu."
@@ -45,3 +47,14 @@ def format_report(report: IngestReport) -> str:
 
 
 PROGRESS_UNIT = "tệp"
+SKIPPED = "⚠ bỏ qua: {reason}"
+FAILED_HEADER = "Các tệp không nạp được:"
+FAILED_ITEM = "  ✗ {path}: {error}"
+
+
+def summary(done: Mapping[str, int], failed: int, skipped: int) -> str:
+    """'Tổng kết: 3 đã nạp, 1 đã cập nhật, 0 không đổi, 2 lỗi, 1 bỏ qua.'"""
+    return (
+        f"Tổng kết: {done.get('added', 0)} đã nạp, {done.get('replaced', 0)} đã cập nhật,"
+        f" {done.get('unchanged', 0)} không đổi, {failed} lỗi, {skipped} bỏ qua."
+    )

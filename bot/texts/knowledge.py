@@ -33,3 +33,52 @@ OCR_WARNING = "Văn bản bị lỗi dấu do quét OCR: đã sửa tự động
 NO_DIACRITICS_WARNING = (
     "Văn bản không có dấu tiếng Việt: vẫn tìm được, nhưng trích dẫn sẽ không dấu"
 )
+ENCRYPTED_PDF_CIPHER = (
+    "Tệp PDF «{name}» được mã hóa bằng thuật toán máy chủ chưa hỗ trợ (thiếu thư viện"
+    " cryptography) / Encrypted PDF: cipher not supported"
+)
+TOO_MUCH_TEXT = (
+    "Tệp «{name}» quá dài ({chars} ký tự, tối đa {limit}): hãy chia thành nhiều tệp / Too much text"
+)
+DOCX_TOO_MANY_PARTS = (
+    "Tệp «{name}» có quá nhiều thành phần nén ({count}, tối đa {limit})"
+    " / Too many parts in the .docx"
+)
+DOCX_TOO_BIG_UNZIPPED = (
+    "Tệp «{name}» khi giải nén quá lớn ({size_mb:.0f} MB, tối đa {limit_mb} MB)"
+    " / Decompressed size over the limit"
+)
+DOCX_RATIO = (
+    "Tệp «{name}» nén bất thường (tỉ lệ {ratio:.0f}:1, tối đa {limit:.0f}:1), có thể là bom nén"
+    " / Suspicious compression ratio"
+)
+DOCX_SIZE_LIE = (
+    "Tệp «{name}» khai sai kích thước khi giải nén, có thể là bom nén / Part larger than declared"
+)
+XML_ENTITIES = (
+    "Tệp «{name}» chứa khai báo DTD hoặc thực thể XML, không được phép / XML DTD/entities refused"
+)
+TOO_MANY_ELEMENTS = "Tệp «{name}» có quá nhiều phần tử XML (hơn {limit}) / Too many XML elements"
+TOO_MANY_PARAGRAPHS = "Tệp «{name}» có quá nhiều đoạn văn (hơn {limit}) / Too many paragraphs"
+PARSE_TIMEOUT = (
+    "Đọc tệp «{name}» quá {seconds:.0f} giây nên đã dừng, thư viện không đổi"
+    " / Parsing took too long"
+)
+PARSE_MEMORY = (
+    "Đọc tệp «{name}» cần quá {limit_mb} MB bộ nhớ nên đã dừng, thư viện không đổi"
+    " / Parsing needs too much memory"
+)
+PARSE_ABORTED = (
+    "Trình đọc tệp «{name}» dừng bất thường (tệp hỏng hoặc cần quá {limit_mb} MB bộ nhớ),"
+    " thư viện không đổi / Parser aborted"
+)
+NOT_REGULAR_FILE = "«{name}» không phải tệp thông thường (ống, thiết bị…) / Not a regular file"
+LINK_OUTSIDE = (
+    "«{name}» là liên kết trỏ ra ngoài thư mục «{root}», không theo / Link leaves the folder"
+)
+BROKEN_LINK = "«{name}» là liên kết hỏng hoặc vòng lặp / Broken or looping link"
+UNREADABLE = "Không đọc được «{name}» ({detail}) / Cannot read"
+UNEXPECTED_ERROR = (
+    "Nạp tệp «{name}» gặp lỗi không mong đợi ({detail}), thư viện không đổi / Unexpected error"
+)
+LINKED_FOLDER = "«{name}» là liên kết tới thư mục, không theo / Linked folder not entered"

@@ -1,0 +1,224 @@
+"""A .docx inspected before python-docx opens it: no zip bomb, no XML entities, bounded size.
+
+python-docx reads every part whole (`ZipFile.read`) and builds the full lxml tree, so a
+small file can expand to gigabytes. Here every part is inflated in 64 KiB steps with its
+real size counted (a header may lie about it) and every XML part is streamed through expat
+with DTDs refused (billion laughs, external entities) and elements counted. Only a file
+that passes is handed to python-docx.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from xml.parsers import expat
+
+from bot.texts import knowledge as msg
+from knowledge.limits import ParseLimits
+from knowledge.types import KnowledgeError
+
+_CHUNK = 1 << 16
+_RATIO_FROM_BYTES = 1 << 20  # small parts compress oddly without harm
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
+_W_P = "http://schemas.openxmlformats.org/wordprocessingml/2006/main p"
+_CONTENT_TYPES = "[Content_Types].xml"
+
+
+def docx_text(data: bytes, name: str, limits: ParseLimits) -> str:
+    """The paragraphs, then the table cells, of a .docx that passed `inspect_docx`."""
+    inspect_docx(data, name, limits)
+    import docx  # python-docx
+    from lxml.etree import LxmlError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except LxmlError as error:
+        # libxml2 out of memory (under the sandbox's RLIMIT_AS) says "unknown error".
+        if any(word in str(error).lower() for word in ("memory", "unknown error")):
+            raise MemoryError(str(error)) from error
+        raise _corrupt(name) from error
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise _corrupt(name) from error
+    except MemoryError:
+        raise
+    except Exception as error:  # python-docx raises its own assorted errors on odd packages
+        raise _corrupt(name) from error
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
+            # Header tables hold "ĐẢNG BỘ ... | ĐẢNG CỘNG SẢN VIỆT NAM": keep each cell as a line.
+            lines.extend(dict.fromkeys(cells))
+    return "\n".join(lines)
+
+
+def inspect_docx(data: bytes, name: str, limits: ParseLimits) -> None:
+    """Raise KnowledgeError unless the zip and its XML are within `limits`."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = [e for e in archive.infolist() if not e.is_dir()]
+    except MemoryError:
+        raise
+    except Exception as error:  # zipfile raises BadZipFile, struct.error, ValueError...
+        raise _corrupt(name) from error
+    if len(entries) > limits.docx_max_entries:
+        raise KnowledgeError(
+            msg.DOCX_TOO_MANY_PARTS.format(
+                name=name, count=len(entries), limit=limits.docx_max_entries
+            )
+        )
+    declared = sum(e.file_size for e in entries)
+    if declared > limits.docx_max_unzipped_bytes:
+        raise _too_big(name, declared, limits)
+    for entry in entries:
+        ratio = entry.file_size / max(1, entry.compress_size)
+        if entry.file_size > _RATIO_FROM_BYTES and ratio > limits.docx_max_ratio:
+            raise KnowledgeError(
+                msg.DOCX_RATIO.format(name=name, ratio=ratio, limit=limits.docx_max_ratio)
+            )
+    budget = _XmlBudget(name, limits)
+    types = _ContentTypes()
+    # zipfile (and so python-docx) reads the last entry of a repeated name; all are checked.
+    listing = next((e for e in reversed(entries) if e.filename == _CONTENT_TYPES), None)
+    if listing is not None:
+        budget.scan(_inflate(data, listing, name), types)
+    for entry in entries:
+        if entry is listing:
+            continue
+        if types.is_xml(entry.filename):
+            budget.scan(_inflate(data, entry, name))
+        else:  # not parsed as XML, but read whole by python-docx: check its real size
+            for _ in _inflate(data, entry, name):
+                pass
+
+
+class _ContentTypes:
+    """Which parts python-docx parses as XML, from [Content_Types].xml (case-insensitive)."""
+
+    def __init__(self) -> None:
+        self.defaults: dict[str, str] = {}
+        self.overrides: dict[str, str] = {}
+
+    def collect(self, tag: str, attributes: dict[str, str]) -> None:
+        kind = attributes.get("ContentType", "")
+        if tag.endswith(" Default") and "Extension" in attributes:
+            self.defaults[attributes["Extension"].lower()] = kind
+        elif tag.endswith(" Override") and "PartName" in attributes:
+            self.overrides[attributes["PartName"].lower()] = kind
+
+    def is_xml(self, filename: str) -> bool:
+        lowered = filename.lower()
+        if lowered.endswith((".xml", ".rels")):
+            return True
+        extension = lowered.rsplit(".", 1)[-1] if "." in lowered.rsplit("/", 1)[-1] else ""
+        kind = self.overrides.get("/" + lowered, self.defaults.get(extension, ""))
+        return "xml" in kind.lower()
+
+
+class _XmlBudget:
+    """Streams XML parts through expat: no DTD at all, elements and paragraphs counted."""
+
+    def __init__(self, name: str, limits: ParseLimits) -> None:
+        self.name = name
+        self.limits = limits
+        self.elements = 0
+        self.paragraphs = 0
+
+    def scan(self, chunks: Iterator[bytes], types: _ContentTypes | None = None) -> None:
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = self._refuse_dtd
+        parser.EntityDeclHandler = self._refuse_dtd
+        parser.ExternalEntityRefHandler = self._refuse_dtd
+
+        def start(tag: str, attributes: dict[str, str]) -> None:
+            self._count(tag)
+            if types is not None:
+                types.collect(tag, attributes)
+
+        parser.StartElementHandler = start
+        try:
+            for chunk in chunks:
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+        except expat.ExpatError as error:
+            raise _corrupt(self.name) from error
+
+    def _count(self, tag: str) -> None:
+        self.elements += 1
+        if self.elements > self.limits.docx_max_xml_elements:
+            raise KnowledgeError(
+                msg.TOO_MANY_ELEMENTS.format(
+                    name=self.name, limit=self.limits.docx_max_xml_elements
+                )
+            )
+        if tag == _W_P:
+            self.paragraphs += 1
+            if self.paragraphs > self.limits.docx_max_paragraphs:
+                raise KnowledgeError(
+                    msg.TOO_MANY_PARAGRAPHS.format(
+                        name=self.name, limit=self.limits.docx_max_paragraphs
+                    )
+                )
+
+    def _refuse_dtd(self, *args: object) -> int:
+        raise KnowledgeError(msg.XML_ENTITIES.format(name=self.name))
+
+
+def _inflate(data: bytes, entry: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
+    """The part's bytes in bounded steps; refuses a part larger than its header declares."""
+    start = entry.header_offset
+    try:
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, start)
+    except struct.error as error:
+        raise _corrupt(name) from error
+    if signature != b"PK\x03\x04" or entry.flag_bits & 0x1:  # bad offset, or encrypted
+        raise _corrupt(name)
+    begin = start + _LOCAL_HEADER.size + name_length + extra_length
+    raw = memoryview(data)[begin : begin + entry.compress_size]
+    if len(raw) != entry.compress_size:
+        raise _corrupt(name)
+    produced = 0
+    if entry.compress_type == zipfile.ZIP_STORED:
+        for offset in range(0, len(raw), _CHUNK):
+            piece = bytes(raw[offset : offset + _CHUNK])
+            produced += len(piece)
+            yield piece
+    elif entry.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending = b""
+        offset = 0
+        while not inflater.eof:
+            if not pending and offset < len(raw):
+                pending = bytes(raw[offset : offset + _CHUNK])
+                offset += _CHUNK
+            try:
+                piece = inflater.decompress(pending, _CHUNK)
+            except zlib.error as error:
+                raise _corrupt(name) from error
+            pending = inflater.unconsumed_tail
+            if not piece and not pending and offset >= len(raw):
+                break  # truncated stream: the size check below refuses it
+            produced += len(piece)
+            if produced > entry.file_size:  # the header lied: a bomb in disguise
+                raise KnowledgeError(msg.DOCX_SIZE_LIE.format(name=name))
+            yield piece
+    else:  # Word writes only stored or deflated parts
+        raise _corrupt(name)
+    if produced != entry.file_size:
+        raise _corrupt(name)
+
+
+def _too_big(name: str, size: int, limits: ParseLimits) -> KnowledgeError:
+    return KnowledgeError(
+        msg.DOCX_TOO_BIG_UNZIPPED.format(
+            name=name, size_mb=size / 2**20, limit_mb=limits.docx_max_unzipped_mb
+        )
+    )
+
+
+def _corrupt(name: str) -> KnowledgeError:
+    return KnowledgeError(msg.CORRUPT_FILE.format(name=name, detail="docx"))

@@ -30,7 +30,17 @@ class PracticeDialog:
         except QuizError as error:
             return [str(error)]
         started = quiz_texts.PRACTICE_STARTED.format(total=question.total)
+        if not topic:  # a mixed practice: say which topics can be chosen next time
+            started = f"{self.topic_list()}\n\n{started}"
         return [f"{started}\n\n{quiz_texts.question_plain(question)}"]
+
+    def topic_list(self) -> str:
+        """The topics of the bank, for `onthi <chủ đề>`."""
+        lines = [
+            quiz_texts.TOPIC_LINE.format(topic=name, count=count)
+            for name, count in self.services.quiz_bank.topics()
+        ]
+        return "\n".join([quiz_texts.TOPICS_TITLE, *lines, quiz_texts.TOPIC_DOCUMENT_FACTS])
 
     def answer(self, user: UserRef, chat: ChatRef, letter: str) -> list[str]:
         """Feedback on `letter`, then the next question or the final score."""

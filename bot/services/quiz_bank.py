@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -13,7 +14,10 @@ from bot.records.models import utcnow
 from bot.records.quiz_models import QUESTION_STATUSES, QuizBankState, QuizQuestion, as_dict
 from bot.texts import quiz as texts
 from knowledge.quiz import QuizItem, generate_bank, norm, problems
+from knowledge.quiz.topics import is_organisational
+from knowledge.quiz.topics import matches as topic_matches
 from knowledge.quiz.types import DIFFICULTIES, fingerprint_of
+from knowledge.quiz.variety import varied
 from knowledge.types import Chunk, KnowledgeError
 
 # Rule-based questions are kept only after every check passed, so they go straight to approved;
@@ -223,12 +227,40 @@ class QuizBank:
             return as_dict(row), True
 
     def pick(self, n: int, topic: str | None = None, exclude: Sequence[int] = ()) -> list[int]:
-        """Ids of up to n approved questions (on a topic when given), in a fresh random order."""
+        """Ids of up to n approved questions on a topic (see `on_topic`), in a fresh random order,
+        never two on the same fact."""
         import random
 
-        ids = [q["id"] for q in self.questions("approved", topic) if q["id"] not in set(exclude)]
-        random.shuffle(ids)
-        return ids[:n]
+        rows = [
+            q for q in on_topic(self.questions("approved"), topic) if q["id"] not in set(exclude)
+        ]
+        random.shuffle(rows)
+        return [q["id"] for q in varied(rows, n)]
+
+    def topics(self) -> list[tuple[str, int]]:
+        """Topics of the approved substance questions with their counts, largest first."""
+        counts = Counter(
+            q["topic"] for q in self.questions("approved") if not is_organisational(q["generator"])
+        )
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def on_topic(rows: list[dict[str, Any]], topic: str | None) -> list[dict[str, Any]]:
+    """No topic: questions about substance. "văn bản": the organisational facts (dates, numbers,
+    issuing bodies), only when asked for. A topic name ("cây tre", "32-CT/TW"): its substance
+    questions; otherwise any question whose topic, text or document mentions the words."""
+    substance = [q for q in rows if not is_organisational(q["generator"])]
+    if not topic or not topic.strip():
+        return substance
+    if norm(topic) in {norm(word) for word in texts.DOCUMENT_FACTS_TOPICS}:
+        return [q for q in rows if is_organisational(q["generator"])]
+    named = [q for q in substance if topic_matches(q["topic"], topic)]
+    if named:
+        return named
+    wanted = norm(topic)
+    return [
+        q for q in rows if wanted in norm(f"{q['topic']} {q['text']} {q['source']['document']}")
+    ]
 
 
 _EDITABLE = (

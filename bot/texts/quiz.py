@@ -9,6 +9,13 @@ LETTERS = "ABCD"
 
 NO_QUESTIONS = "Ngân hàng câu hỏi chưa có câu nào được duyệt."
 NO_QUESTIONS_TOPIC = "Không có câu hỏi đã duyệt nào về chủ đề “{topic}”."
+# The topic that asks for organisational facts (issuing dates, numbers, bodies) on purpose.
+DOCUMENT_FACTS_TOPICS = ("văn bản", "van ban", "thông tin văn bản")
+TOPICS_TITLE = "Chủ đề ôn tập (gõ onthi <chủ đề>):"
+TOPIC_LINE = "• {topic}: {count} câu"
+TOPIC_DOCUMENT_FACTS = "• văn bản: ngày ban hành, số hiệu, cơ quan ban hành"
+TOPIC_ALL = "Tất cả chủ đề"
+CHOOSE_TOPIC = "Chọn chủ đề ôn tập:"
 BAD_COUNT = "Số câu phải từ 1 đến {max}."
 BAD_SECONDS = "Thời gian mỗi câu phải từ 5 đến 600 giây."
 ALREADY_RUNNING = "Nhóm này đang có một cuộc kiểm tra chưa kết thúc."
@@ -18,7 +25,7 @@ BAD_LETTER = "Hãy trả lời bằng một chữ cái: {letters}."
 PRIVATE_ONLY = "Lệnh /onthi dùng trong trò chuyện riêng với bot."
 GROUP_ONLY = "Lệnh /dokiemtra dùng trong nhóm của chi bộ."
 SECRETARY_ONLY = "Chỉ bí thư chi bộ hoặc quản trị viên mới được tổ chức kiểm tra."
-BAD_ARGS = "Cú pháp: /dokiemtra [số câu] [giây mỗi câu], ví dụ /dokiemtra 5 30."
+BAD_ARGS = "Cú pháp: /dokiemtra [chủ đề] [số câu] [giây mỗi câu], ví dụ /dokiemtra cây tre 5 30."
 GROUP_STARTED = (
     "📝 Bắt đầu kiểm tra: {total} câu, mỗi câu {seconds} giây. Chúc các đồng chí làm bài tốt!"
 )
@@ -61,6 +68,9 @@ PROBLEM_NESTED_OPTIONS = "một phương án nằm trong phương án khác"
 PROBLEM_BAD_KEY = "đáp án đúng không hợp lệ"
 PROBLEM_KEY_UNSUPPORTED = "đoạn nguồn không chứa đáp án đúng"
 PROBLEM_DISTRACTOR_SUPPORTED = "phương án nhiễu “{option}” cũng có trong đoạn nguồn"
+PROBLEM_NEGATIVE_KEY_STATED = "câu hỏi “KHÔNG”: đoạn nguồn lại nêu đáp án đúng"
+PROBLEM_NEGATIVE_OPTION_UNSUPPORTED = "câu hỏi “KHÔNG”: đoạn nguồn không nêu phương án “{option}”"
+NO_DISTRACTORS = "không đủ phương án nhiễu cùng loại"
 CLOSED_AFTER_RESTART = "⚠️ Cuộc kiểm tra bị gián đoạn do bot khởi động lại và đã được đóng."
 RESUMED_AFTER_RESTART = "🔄 Bot đã khởi động lại; cuộc kiểm tra tiếp tục."
 
@@ -156,7 +166,7 @@ CLI_CHOOSE_FORMAT = "Chọn một định dạng: --json, --csv TỆP hoặc --x
 
 # --- Telegram ---------------------------------------------------------------------------------
 CMD_ONTHI = "Ôn tập trắc nghiệm: /onthi [chủ đề]"
-CMD_DOKIEMTRA = "Bí thư tổ chức kiểm tra trong nhóm: /dokiemtra [số câu] [giây]"
+CMD_DOKIEMTRA = "Bí thư tổ chức kiểm tra trong nhóm: /dokiemtra [chủ đề] [số câu] [giây]"
 STALE_BUTTON = "Câu hỏi này đã qua."
 PRACTICE_SIZE = 5
 GROUP_DEFAULT_QUESTIONS = 5

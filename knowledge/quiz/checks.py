@@ -16,12 +16,13 @@ from knowledge.textnorm import canonical_doc_numbers, fold
 
 _DATE = re.compile(r"\b0?(\d{1,2})\s*/\s*0?(\d{1,2})\s*/\s*(\d{4})\b")
 _PUNCT = re.compile(r"[“”\"'‘’«»()\[\]*]")
+_BULLET = re.compile(r"(?m)^\s*[-+–•*]\s+")  # "- Góp phần …": the dash is no part of the text
 _SPACES_AROUND = re.compile(r"\s*([-/])\s*")
 
 
 def norm(text: str) -> str:
     """Fold and canonicalise (dates, document numbers, quotes, spaces) for comparisons."""
-    text = canonical_doc_numbers(text)
+    text = _BULLET.sub("", canonical_doc_numbers(text))
     text = _DATE.sub(lambda m: f"{int(m[1])}/{int(m[2])}/{m[3]}", text)
     text = _PUNCT.sub(" ", fold(text))
     text = _SPACES_AROUND.sub(r"\1", text)
@@ -32,6 +33,14 @@ def _has_words(haystack: str, needle: str) -> bool:
     """Whole-word containment on already normalised text ("1/6/2019" is not in "21/6/2019")."""
     pattern = rf"(?<![\w/-]){re.escape(needle)}(?![\w/-])"
     return bool(needle) and re.search(pattern, haystack) is not None
+
+
+_NEGATIVE = re.compile(r"\bKHÔNG\b")
+
+
+def is_negative(text: str) -> bool:
+    """ "Ý nào KHÔNG thuộc …?": the key is the option its passage does not state."""
+    return _NEGATIVE.search(text) is not None
 
 
 def supports(passage: str, phrase: str) -> bool:
@@ -74,6 +83,14 @@ def problems(
         found.append(texts.PROBLEM_NESTED_OPTIONS)
     if not 0 <= correct < len(options):
         found.append(texts.PROBLEM_BAD_KEY)
+        return found
+    if is_negative(text):
+        # The passage states every option but the key, and not the key.
+        if supports(passage, options[correct]):
+            found.append(texts.PROBLEM_NEGATIVE_KEY_STATED)
+        for index, option in enumerate(options):
+            if index != correct and not supports(passage, option):
+                found.append(texts.PROBLEM_NEGATIVE_OPTION_UNSUPPORTED.format(option=option))
         return found
     if not supports(passage, options[correct]):
         found.append(texts.PROBLEM_KEY_UNSUPPORTED)

@@ -128,7 +128,8 @@ def enumerations(text: str) -> list[Enumeration]:
     found = []
     for colon in re.finditer(r":\s*", text):
         before = text[: colon.start()]
-        head_start = max(before.rfind(". "), before.rfind("; "), before.rfind(": ")) + 2
+        cuts = [before.rfind(mark) for mark in (". ", "; ", ": ")]
+        head_start = max(cuts) + 2 if max(cuts) >= 0 else 0
         head = before[max(head_start, len(before) - 120) :].strip()
         rest = text[colon.end() :]
         stop = re.search(r"[.;:”\"]|\s-\s", rest)

@@ -1,4 +1,8 @@
-"""The rule-based question bank: every question is checked against its passage before it is kept."""
+"""The question bank: every question is checked against its passage before it is kept.
+
+Substance first (notions, lists, key statements, aims and tasks); organisational facts (dates,
+numbers, issuing bodies) are capped at `MAX_ORGANISATIONAL_SHARE` of the bank.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,21 @@ import hashlib
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from knowledge.quiz import candidates as cd
-from knowledge.quiz import facts
-from knowledge.quiz import phrasing as ph
-from knowledge.quiz.candidates import Candidate, Origin, Pools
+from knowledge.quiz import cloze, facts, substance, topics
+from knowledge.quiz import document_facts as org
+from knowledge.quiz.candidates import Candidate, Pools
 from knowledge.quiz.checks import norm, problems, supports
+from knowledge.quiz.statements import Statement, statements
 from knowledge.quiz.types import MAX_OPTION_CHARS, QuizItem
 from knowledge.textnorm import fold
-from knowledge.types import Chunk, DocumentMeta
+from knowledge.types import Chunk
 
 DISTRACTORS = 3
+MAX_ORGANISATIONAL_SHARE = 0.2
+topic_of = topics.topic_of  # kept for callers of the old module
 
 
 @dataclass
@@ -29,15 +35,23 @@ class GenerationResult:
     rejected: Counter[str] = field(default_factory=Counter)
 
 
-def topic_of(meta: DocumentMeta) -> str:
-    """What a document is about, short: the work it studies or the directive it implements."""
-    if "cay tre" in fold(meta.title):
-        return "Tác phẩm “cây tre Việt Nam”"
-    cited = facts.references(facts.flat(meta.title))
-    if cited:
-        return cited[0].name
-    named = re.search(r"(?:Chỉ thị|Kết luận|Nghị quyết|Hướng dẫn) số \S+", facts.flat(meta.title))
-    return named.group(0).rstrip(",") if named else ph.shorten(meta.title, 60)
+@dataclass(frozen=True)
+class Library:
+    """What the generators know about the whole library: for distractors and truth checks."""
+
+    statements: list[Statement]
+    notions: list[substance.Notion]
+    listings: list[substance.Listing]
+    phrases: tuple[str, ...]
+    pairs: tuple[str, ...]  # "A, B" coordinations, for pair clozes
+    rarity: cloze.Rarity
+    text: str  # every statement, normalised, for "does the library write this here?"
+    pools: Pools
+    ok_numbers: set[str]
+
+
+# An optional extra generator (e.g. a language model) proposing candidates for a document.
+Proposer = Callable[[Sequence[Statement], Library], Iterable[Candidate]]
 
 
 def _by_document(chunks: Sequence[Chunk]) -> dict[str, list[Chunk]]:
@@ -47,238 +61,107 @@ def _by_document(chunks: Sequence[Chunk]) -> dict[str, list[Chunk]]:
     return {name: sorted(found, key=lambda c: c.position) for name, found in docs.items()}
 
 
-def _clean_words(value: str, vocabulary: set[str]) -> bool:
-    """Metadata of an OCR-damaged document is used only if every word reads as real text."""
-    return all(word in vocabulary for word in re.findall(r"\w+", fold(value)))
-
-
-def _pools(usable: list[Chunk], metas: list[DocumentMeta]) -> tuple[Pools, list[facts.Reference]]:
-    refs = [ref for chunk in usable for ref in facts.references(facts.flat(chunk.text))]
-    dates = [cd.date_text(r.date) for r in refs] + [cd.date_text(m.date) for m in metas if m.date]
-    issuers = [r.issuer for r in refs if r.issuer] + [m.issuer for m in metas if m.issuer]
-    pools = Pools(
-        dates=tuple(dict.fromkeys(dates)),
-        names=cd.reference_names(refs),
-        numbers=tuple(
-            dict.fromkeys([m.number for m in metas if m.number] + [r.number for r in refs])
-        ),
-        issuers=tuple(dict.fromkeys(issuers)),
-        subjects=tuple(dict.fromkeys(ph.strip_about(r.subject) for r in refs if r.subject)),
-        phrases=cd.phrase_pool(usable),
-    )
-    return pools, refs
-
-
-def _consistent(refs: list[facts.Reference]) -> set[str]:
-    """Numbers whose date and issuer agree everywhere they are cited; others make no questions."""
-    dates: dict[str, set[str]] = defaultdict(set)
-    issuers: dict[str, set[str]] = defaultdict(set)
-    for ref in refs:
-        dates[ref.number].add(norm(ref.date))
-        if ref.issuer:
-            issuers[ref.number].add(norm(ref.issuer))
-    return {
-        number
-        for number in dates
-        if len(dates[number]) == 1
-        and all(a in b or b in a for a in issuers[number] for b in issuers[number])
+def _library(docs: dict[str, list[Chunk]]) -> tuple[Library, dict[str, list[Statement]]]:
+    usable = [c for found in docs.values() for c in found if facts.usable(c)]
+    metas = [found[0].meta for found in docs.values()]
+    per_doc = {
+        name: statements([c for c in found if facts.usable(c)]) for name, found in docs.items()
     }
-
-
-def _reference_candidates(
-    chunk: Chunk, pools: Pools, ok_numbers: set[str], first: bool
-) -> Iterator[Candidate]:
-    text, meta = facts.flat(chunk.text), chunk.meta
-    where, topic = ph.label(meta), topic_of(meta)
-    origin = Origin(meta, chunk.section, chunk.text, topic)
-    refs = facts.references(text)
-    for ref in refs:
-        if ref.number not in ok_numbers:
-            continue
-        quote = ph.quote(text, ref.start, ref.end, 150)
-        why = ph.explanation(meta, chunk.section, quote)
-        by = f" của {ref.issuer}" if ref.issuer else ""
-        yield Candidate(
-            f"ref-date:{ref.number}",
-            f"Theo {where}, {ref.name}{by} được ban hành ngày nào?",
-            cd.date_text(ref.date),
-            pools.dates,
-            why,
-            difficulty="hard",
-            generator="document_facts",
-            origin=origin,
-        )
-        if ref.issuer:
-            yield Candidate(
-                f"ref-issuer:{ref.number}",
-                f"Theo {where}, {ref.name}, ngày {cd.date_text(ref.date)} do cơ quan nào ban hành?",
-                ref.issuer,
-                pools.issuers,
-                why,
-                difficulty="medium",
-                generator="document_facts",
-                origin=origin,
-            )
-        if ref.subject and ref.issuer:
-            yield Candidate(
-                f"ref-subject:{ref.number}",
-                f"Theo {where}, {ref.name} của {ref.issuer} có nội dung về vấn đề gì?",
-                ph.strip_about(ref.subject),
-                pools.subjects,
-                why,
-                difficulty="medium",
-                generator="document_facts",
-                origin=origin,
-            )
-    if first and refs and fold(text).startswith("thuc hien"):
-        ref = refs[0]
-        why = ph.explanation(meta, chunk.section, ph.quote(text, ref.start, ref.end, 150))
-        yield Candidate(
-            f"implements:{meta.document}",
-            f"{where} được ban hành để thực hiện văn bản nào?",
-            ref.name,
-            pools.names,
-            why,
-            difficulty="medium",
-            generator="document_facts",
-            origin=origin,
-        )
-
-
-def _span_candidates(chunk: Chunk, pools: Pools) -> Iterator[Candidate]:
-    text, meta = facts.flat(chunk.text), chunk.meta
-    for span in facts.spans(text):
-        stem = ph.window(text, span.start, span.end)
-        if span.kind == "ordinal" and "lần thứ" in stem:
-            continue  # several congresses in one sentence: too easy to misread, so no question
-        correct = cd.date_text(span.value) if span.kind == "deadline" else span.value
-        why = ph.explanation(meta, chunk.section, ph.quote(text, span.start, span.end, 150))
-        # One fact ("gần 40 năm đổi mới") repeated in several sentences is one question.
-        # An ordinal is named by what precedes it ("Hội nghị Ngoại giao lần thứ 32").
-        context = text[: span.start] if span.kind == "ordinal" else text[span.end :]
-        words = re.findall(r"\w+", norm(context))
-        follows = " ".join(words[-2:] if span.kind == "ordinal" else words[:2])
-        yield Candidate(
-            f"{span.kind}:{norm(correct)}:{follows}",
-            f"Theo {ph.label(meta)}, điền vào chỗ trống: “{stem}”",
-            correct,
-            tuple(cd.span_alternatives(span, pools)),
-            why,
-            Origin(meta, chunk.section, chunk.text, topic_of(meta)),
-            "easy" if span.kind == "count" else "medium",
-            "numbered_facts" if span.kind in {"count", "ordinal", "years"} else "deadlines",
-        )
-
-
-def _enumeration_candidates(chunk: Chunk, pools: Pools) -> Iterator[Candidate]:
-    text, meta = facts.flat(chunk.text), chunk.meta
-    for enum in facts.enumerations(text):
-        why = ph.explanation(meta, chunk.section, ph.quote(text, enum.start, enum.end, 150))
-        head = ph.shorten(enum.head, 150)
-        origin = Origin(meta, chunk.section, chunk.text, topic_of(meta))
-        if cd.is_definition(enum):
-            whole = ", ".join(enum.items)
-            yield Candidate(
-                f"definition:{norm(head)}",
-                f"Theo {ph.label(meta)}, điền vào chỗ trống: “{head}: {ph.BLANK}”",
-                whole,
-                tuple(cd.permutations_of(enum.items)),
-                difficulty="easy",
-                generator="definitions",
-                origin=origin,
-                explanation=why,
-            )
-            continue
-        # "đối ngoại của Đảng" is no distractor when "đối ngoại Đảng" is already in the list.
-        listed = [_content(item) for item in enum.items]
-        pool_for = {
-            item: tuple(p for p in cd.item_alternatives(item, pools) if _content(p) not in listed)
-            for item in enum.items
-        }
-        for index, item in enumerate(enum.items[:3]):
-            shown = [ph.BLANK if i == index else other for i, other in enumerate(enum.items)]
-            listing = ", ".join(shown[:-1]) + " và " + shown[-1]
-            yield Candidate(
-                f"enumeration:{norm(head)}:{norm(item)}",
-                f"Theo {ph.label(meta)}, điền vào chỗ trống: “{head}: {listing}”",
-                item,
-                pool_for[item],
-                difficulty="medium",
-                generator="enumerations",
-                origin=origin,
-                explanation=why,
-            )
-
-
-def _content(phrase: str) -> frozenset[str]:
-    return frozenset(w for w in norm(phrase).split() if w not in {"cua", "va", "trong", "voi"})
-
-
-def _metadata_candidates(meta: DocumentMeta, pools: Pools) -> Iterator[Candidate]:
-    if not meta.number:
-        return
-    header = ", ".join(
-        p for p in (f"Số {meta.number}", meta.date and f"ngày {meta.date}", meta.issuer) if p
+    every = [st for found in per_doc.values() for st in found]
+    pools, refs = org.build_pools(usable, metas)
+    library = Library(
+        statements=every,
+        notions=substance.notions(every),
+        listings=substance.listings(every),
+        phrases=cloze.bounded_phrases([st.text for st in every]),
+        pairs=cloze.paired_phrases([st.text for st in every]),
+        rarity=cloze.Rarity(every),
+        text=" | ".join(norm(st.text) for st in every),
+        pools=pools,
+        ok_numbers=org.consistent(refs),
     )
-    passage = f"{ph.kind_of(meta)} {header}"
-    why = f"Nguồn: phần đầu văn bản ({ph.shorten(passage, 170)})"
-    origin = Origin(meta, None, passage, topic_of(meta))
-    where, by = ph.label(meta), f" của {meta.issuer}" if meta.issuer else ""
-    if meta.date:
-        yield Candidate(
-            f"doc-date:{meta.document}",
-            f"{where}{by} được ban hành ngày nào?",
-            cd.date_text(meta.date),
-            pools.dates,
-            difficulty="medium",
-            origin=origin,
-            explanation=why,
-            generator="document_facts",
-        )
-        if meta.issuer:
-            yield Candidate(
-                f"doc-number:{meta.document}",
-                f"{ph.kind_of(meta)} ngày {cd.date_text(meta.date)}{by} có số hiệu là gì?",
-                meta.number,
-                pools.numbers,
-                difficulty="hard",
-                origin=origin,
-                explanation=why,
-                generator="document_facts",
-            )
-    if meta.issuer:
-        yield Candidate(
-            f"doc-issuer:{meta.document}",
-            f"{where} do cơ quan nào ban hành?",
-            meta.issuer,
-            pools.issuers,
-            difficulty="medium",
-            origin=origin,
-            explanation=why,
-            generator="document_facts",
-        )
+    return library, per_doc
 
 
-def _finish(candidate: Candidate) -> QuizItem | list[str]:
-    """Choose distractors that are false by the passage, shuffle, and check everything."""
+def _substance(found: list[Statement], library: Library, topic: str) -> Iterator[Candidate]:
+    mine = {id(st) for st in found}
+    yield from substance.notion_candidates(
+        [n for n in library.notions if id(n.statement) in mine], library.notions, topic
+    )
+    yield from substance.list_candidates(
+        [x for x in library.listings if id(x.statement) in mine],
+        library.listings,
+        library.phrases,
+        [n.predicate for n in library.notions],
+        topic,
+    )
+    yield from substance.aim_candidates(found, library.statements, topic)
+    yield from cloze.cloze_candidates(
+        found, library.phrases, library.rarity, library.text, topic, library.pairs
+    )
+
+
+def _organisational(
+    found: list[Chunk], library: Library, vocabulary: set[str]
+) -> Iterator[Candidate]:
+    meta = found[0].meta
+    if meta.text_quality == "ok" or org.clean_words(
+        f"{meta.issuer or ''} {meta.number}", vocabulary
+    ):
+        yield from org.metadata_candidates(meta, library.pools)
+    first = next((c for c in found if facts.usable(c)), None)
+    for chunk in (c for c in found if facts.usable(c)):
+        yield from org.reference_candidates(
+            chunk, library.pools, library.ok_numbers, chunk is first
+        )
+    for chunk in (c for c in found if facts.usable(c)):
+        yield from org.span_candidates(chunk, library.pools)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", norm(text)))
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def measure_difficulty(
+    correct: str, distractors: Sequence[str], passage: str, list_size: int
+) -> str:
+    """From measurable features: how alike the options are, how long the passage, the list size."""
+    alike = sum(_similarity(correct, d) for d in distractors) / max(len(distractors), 1)
+    score = 0.5 * alike + 0.3 * min(len(passage) / 1200, 1.0) + 0.2 * min(list_size / 6, 1.0)
+    return "easy" if score < 0.2 else "medium" if score < 0.35 else "hard"
+
+
+def _acceptable(candidate: Candidate, option: str, taken: list[str]) -> bool:
+    n = norm(option)
+    if not n or len(option) > MAX_OPTION_CHARS or any(n in t or t in n for t in taken):
+        return False
+    if candidate.negative:
+        return supports(candidate.origin.passage, option)  # the options the passage does state
+    if supports(candidate.origin.passage, option):
+        return False
+    return not any(
+        substance.overlap(option, truth) >= 0.8 or n in norm(truth) for truth in candidate.truths
+    )
+
+
+def finish(candidate: Candidate) -> QuizItem | list[str]:
+    """Choose distractors (false by the passage and the library), shuffle, check everything."""
     rng = random.Random(hashlib.sha256(candidate.key.encode()).hexdigest())
     chosen: list[str] = []
     taken = [norm(candidate.correct)]
     pool = list(dict.fromkeys(candidate.pool))
     rng.shuffle(pool)
     for option in sorted(pool, key=lambda o: candidate.pool.index(o) > 4):
-        n = norm(option)
-        if (
-            not n
-            or len(option) > MAX_OPTION_CHARS
-            or supports(candidate.origin.passage, option)
-            or any(n in t or t in n for t in taken)
-        ):
-            continue
-        chosen.append(option)
-        taken.append(n)
-        if len(chosen) == DISTRACTORS:
-            break
+        if _acceptable(candidate, option, taken):
+            chosen.append(option)
+            taken.append(norm(option))
+            if len(chosen) == DISTRACTORS:
+                break
     if len(chosen) < 2:
         return ["không đủ phương án nhiễu cùng loại"]
     options = [candidate.correct, *chosen]
@@ -289,6 +172,9 @@ def _finish(candidate: Candidate) -> QuizItem | list[str]:
     )
     if found:
         return found
+    difficulty = measure_difficulty(
+        candidate.correct, chosen, candidate.origin.passage, candidate.list_size
+    )
     return QuizItem(
         candidate.text,
         tuple(options),
@@ -298,41 +184,70 @@ def _finish(candidate: Candidate) -> QuizItem | list[str]:
         candidate.origin.section,
         candidate.origin.passage,
         candidate.origin.topic,
-        candidate.difficulty,
+        difficulty,
         candidate.generator,
     )
 
 
-def generate_bank(chunks: Sequence[Chunk]) -> GenerationResult:
-    """All rule-based questions the library supports, each verified against its source passage."""
+def _cap_organisational(items: list[QuizItem], share: float) -> tuple[list[QuizItem], int]:
+    """At most `share` of the bank; one per document first, then the rest."""
+    substance_items = [i for i in items if not topics.is_organisational(i.generator)]
+    others = [i for i in items if topics.is_organisational(i.generator)]
+    if share >= 1:
+        return items, 0
+    room = int(len(substance_items) * share / (1 - share))
+    firsts: dict[str, QuizItem] = {}
+    for item in others:
+        firsts.setdefault(item.document, item)
+    ordered = list(firsts.values()) + [i for i in others if i not in firsts.values()]
+    kept = set(map(id, ordered[:room]))
+    return [i for i in items if not topics.is_organisational(i.generator) or id(i) in kept], len(
+        others
+    ) - min(room, len(others))
+
+
+def generate_bank(
+    chunks: Sequence[Chunk],
+    proposer: Proposer | None = None,
+    organisational_share: float = MAX_ORGANISATIONAL_SHARE,
+) -> GenerationResult:
+    """All questions the library supports, each verified against its source passage; at most
+    `organisational_share` of them about dates, numbers and issuing bodies."""
     docs = _by_document(chunks)
-    usable = [c for found in docs.values() for c in found if facts.usable(c)]
-    metas = [found[0].meta for found in docs.values()]
-    vocabulary = {w for c in usable for w in re.findall(r"\w+", fold(c.text))}
-    pools, refs = _pools(usable, metas)
-    ok_numbers = _consistent(refs)
+    library, per_doc = _library(docs)
+    vocabulary = {w for st in library.statements for w in re.findall(r"\w+", fold(st.text))}
     result, seen = GenerationResult(), set()
-    for found in docs.values():
-        meta = found[0].meta
-        generators: list[Iterator[Candidate]] = []
-        if meta.text_quality == "ok" or _clean_words(
-            f"{meta.issuer or ''} {meta.number}", vocabulary
-        ):
-            generators.append(_metadata_candidates(meta, pools))
-        first_usable = next((c for c in found if facts.usable(c)), None)
-        for chunk in (c for c in found if facts.usable(c)):
-            generators.append(
-                _reference_candidates(chunk, pools, ok_numbers, chunk is first_usable)
-            )
-            generators.append(_span_candidates(chunk, pools))
-            generators.append(_enumeration_candidates(chunk, pools))
+    for name, found in docs.items():
+        topic = topics.topic_of(found[0].meta)
+        generators: list[Iterable[Candidate]] = [
+            _substance(per_doc[name], library, topic),
+            _organisational(found, library, vocabulary),
+        ]
+        if proposer is not None and per_doc[name]:
+            generators.append(proposer(per_doc[name], library))
         for candidate in (c for gen in generators for c in gen):
             if candidate.key in seen:
                 continue
-            outcome = _finish(candidate)
+            outcome = finish(candidate)
             if isinstance(outcome, QuizItem):
                 seen.add(candidate.key)
                 result.items.append(outcome)
             else:
                 result.rejected[f"{candidate.generator}: {outcome[0]}"] += 1
+    result.items, dropped = _cap_organisational(_distinct(result.items), organisational_share)
+    if dropped:
+        result.rejected["document_facts: vượt 20% câu hỏi về văn bản"] += dropped
     return result
+
+
+def _distinct(items: list[QuizItem]) -> list[QuizItem]:
+    """One question per wording and per (question, key): the same fact stated in two plans."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in items:
+        wording = re.sub(r"^theo .*?, ", "", norm(item.text))
+        if (wording, norm(item.answer)) in seen:
+            continue
+        seen.add((wording, norm(item.answer)))
+        kept.append(item)
+    return kept

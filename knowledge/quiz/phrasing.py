@@ -36,10 +36,12 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or clause) around [start, end) in a flattened passage."""
+def sentence_bounds(text: str, start: int, end: int, clause: bool = True) -> tuple[int, int]:
+    """The sentence (or clause) around [start, end) in a flattened passage; with `clause` off,
+    the clauses before the span (after "; ") are kept, so a short clause has its context."""
     # "+ " only ever starts a bullet: a sentence boundary too.
-    left = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind(" + ", 0, start))
+    semicolon = text.rfind("; ", 0, start) if clause else -1
+    left = max(text.rfind(". ", 0, start), semicolon, text.rfind(" + ", 0, start))
     left = 0 if left < 0 else left + 2
     ends = (text.find(". ", end), text.find("; ", end), text.find(" + ", end))
     right_candidates = [i for i in ends if i >= 0]
@@ -47,9 +49,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def window(text: str, start: int, end: int, limit: int = 190) -> str:
+def window(text: str, start: int, end: int, limit: int = 190, clause: bool = True) -> str:
     """The sentence around a span, trimmed to `limit` characters, with the span blanked."""
-    left, right = sentence_bounds(text, start, end)
+    left, right = sentence_bounds(text, start, end, clause)
     before, after = text[left:start], text[end:right].rstrip(" .:;")
     room = max(limit - (end - start), 40)
     if len(before) + len(after) > room:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.quiz_bank import QuizBank, QuizError
+from bot.services.quiz_bank import QuizBank, QuizError, on_topic
 from bot.services.quiz_io import COLUMNS, export_csv, export_xlsx, import_file
+from knowledge.quiz.topics import is_organisational
+from knowledge.quiz.variety import same_fact
 from tests.quiz.conftest import CorpusSource
 
 
@@ -32,7 +34,7 @@ def test_regeneration_keeps_curation_and_retires_vanished(
 
     source.replace([c for c in source.chunks() if not c.meta.document.startswith("004_")])
     report = bank.generate()
-    assert not report.skipped and report.added == 0 and report.retired > 0
+    assert not report.skipped and report.retired > 0
     assert bank.question(retired["id"])["status"] == "retired"
     kept = bank.question(edited["id"])
     assert kept["status"] == "approved"
@@ -117,3 +119,22 @@ def test_unreadable_files_are_refused(bank: QuizBank, tmp_path: Path) -> None:
     missing.write_text("text,option_a\nA,B\n", encoding="utf-8")
     with pytest.raises(QuizError, match="Thiếu cột"):
         import_file(bank, missing)
+
+
+def test_topics_and_organisational_facts_only_when_asked(bank: QuizBank) -> None:
+    approved = bank.questions("approved")
+    organisational = [q for q in approved if is_organisational(q["generator"])]
+    assert organisational and len(organisational) <= 0.2 * len(approved)
+    default = {q["id"] for q in on_topic(approved, None)}
+    assert default and not default & {q["id"] for q in organisational}
+    asked = on_topic(approved, "văn bản")
+    assert {q["id"] for q in asked} == {q["id"] for q in organisational}
+    names = [name for name, _ in bank.topics()]
+    assert "Chỉ thị số 32-CT/TW" in names and "Kết luận số 57-KL/TW" in names
+    directive = on_topic(approved, "32-CT/TW")
+    assert directive and {q["topic"] for q in directive} == {"Chỉ thị số 32-CT/TW"}
+    picked = bank.pick(10, "cây tre")
+    rows = {q["id"]: q for q in approved}
+    chosen = [rows[i] for i in picked]
+    assert len(picked) == 10 and all("Cây tre" in q["topic"] for q in chosen)
+    assert not any(same_fact(a, b) for k, a in enumerate(chosen) for b in chosen[k + 1 :])

@@ -32,25 +32,31 @@ def test_every_question_passes_the_checks(bank: list[QuizItem]) -> None:
 
 def test_covers_all_five_documents_and_distinct(bank: list[QuizItem]) -> None:
     assert len({item.document for item in bank}) == 5
-    assert len({norm(item.text) for item in bank}) == len(bank)
+    assert len({(norm(item.text), norm(item.answer)) for item in bank}) == len(bank)
     assert len({item.fingerprint for item in bank}) == len(bank)
 
 
-def test_core_content_answers(bank: list[QuizItem]) -> None:
-    bamboo = [item for item in bank if item.generator == "definitions"]
-    assert [item.answer for item in bamboo] == ["gốc vững, thân chắc, cành uyển chuyển"]
-    assert all("cay tre" in norm(item.text) for item in bamboo)
+@pytest.fixture(scope="module")
+def full_bank() -> list[QuizItem]:
+    """Without the cap on organisational facts, to check those generators too."""
+    return generate_bank(corpus_chunks(), organisational_share=1.0).items
+
+
+def test_core_content_answers(bank: list[QuizItem], full_bank: list[QuizItem]) -> None:
+    bamboo = [item for item in bank if item.answer == "gốc vững, thân chắc, cành uyển chuyển"]
+    assert bamboo and all("cay tre" in norm(item.text) for item in bamboo)
     lessons = _find(bank, "kinh nghiệm quý báu")
-    assert lessons and {item.answer for item in lessons} == {"05 bài học"}
+    assert "05 bài học" in {item.answer for item in lessons}
     tasks = [i for i in bank if "nhiem vu" in norm(i.answer) and i.generator == "numbered_facts"]
     assert tasks and {item.answer for item in tasks} == {"06 nhiệm vụ"}
-    pillars = _find(bank, "các trụ cột")
+    pillars = [i for i in _find(bank, "các trụ cột") if not i.text.count("KHÔNG")]
     assert {item.answer for item in pillars} <= {
         "đối ngoại Đảng",
         "ngoại giao Nhà nước",
         "đối ngoại nhân dân",
     }
     assert pillars
+    bank = full_bank
     implements = {i.document[:3]: i.answer for i in bank if "để thực hiện văn bản nào" in i.text}
     assert implements["003"] == "Chỉ thị số 32-CT/TW"
     assert implements["002"] == "Kế hoạch số 69-KH/BTGTU"
@@ -58,8 +64,8 @@ def test_core_content_answers(bank: list[QuizItem]) -> None:
     assert [item.answer for item in deadline] == ["30/06/2019"]
 
 
-def test_ocr_document_only_gets_header_facts(bank: list[QuizItem]) -> None:
-    scanned = [item for item in bank if item.document.startswith("001_")]
+def test_ocr_document_only_gets_header_facts(full_bank: list[QuizItem]) -> None:
+    scanned = [item for item in full_bank if item.document.startswith("001_")]
     assert scanned and all(item.generator == "document_facts" for item in scanned)
     assert all(item.section is None for item in scanned)
     answers = {item.answer for item in scanned}
@@ -113,7 +119,7 @@ def test_conflicting_citations_make_no_question() -> None:
             "Thực hiện Hướng dẫn số 91-HD/BTGTW ngày 22/4/2019 của Ban Tuyên giáo Trung ương.",
         ),
     ]
-    items = generate_bank(chunks).items
+    items = generate_bank(chunks, organisational_share=1.0).items
     keys = Counter(item.generator for item in items)
     assert keys["document_facts"] > 0
     assert not [i for i in items if "32-CT/TW" in i.text and "ngày nào" in i.text]

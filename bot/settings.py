@@ -36,6 +36,18 @@ class Settings(BaseSettings):
     embedding_model: str | None = None  # model name or local path for sentence-transformers
     max_upload_bytes: int = 20 * 1024 * 1024
     fusion: Literal["rrf", "weighted"] = "weighted"  # measured: bench/retrieval.py
+    # `python -m bot run` ingests the bundled corpus when the library is empty (first start).
+    seed_corpus: bool = True
+    # Parsing limits (knowledge/limits.py): a file over any of them is refused whole.
+    # .docx and .pdf are parsed in a child process killed at the time or memory limit.
+    parse_timeout_s: float = Field(default=60.0, gt=0)
+    parse_memory_mb: int = Field(default=1024, ge=128)
+    max_text_chars: int = Field(default=2_000_000, gt=0)
+    docx_max_entries: int = Field(default=1000, gt=0)
+    docx_max_unzipped_mb: int = Field(default=100, gt=0)
+    docx_max_ratio: float = Field(default=100.0, gt=1)
+    docx_max_xml_elements: int = Field(default=1_000_000, gt=0)
+    docx_max_paragraphs: int = Field(default=50_000, gt=0)
 
     # --- answers ----------------------------------------------------------------------------
     answer_backend: Literal["extractive", "openai"] = "extractive"
@@ -58,6 +70,10 @@ class Settings(BaseSettings):
     webhook_port: int = 8443
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     questions_per_minute: int = 6
+    # Updates handled at once (each chat's dependent updates stay in order; see
+    # bot/channels/telegram/ordering.py) and threads for CPU-heavy work (answers, reports).
+    telegram_workers: int = Field(default=32, ge=1)
+    cpu_workers: int = Field(default=2, ge=1)
 
     # --- Zalo -------------------------------------------------------------------------------
     zalo_bot_token: str | None = None

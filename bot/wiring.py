@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,13 @@ class Services:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+
+    @cached_property
+    def cpu_pool(self) -> ThreadPoolExecutor:
+        """Threads for CPU-heavy work (answers, reports, quiz generation). Bounded and apart
+        from asyncio's default pool, so a burst of questions never delays quick database work
+        such as check-ins."""
+        return ThreadPoolExecutor(self.settings.cpu_workers, thread_name_prefix="cpu")
 
     @cached_property
     def library(self) -> Library:

@@ -65,6 +65,9 @@ _HTML_ENTITIES = {"lt", "gt", "amp", "quot"}
 
 # Telegram poll ids are global: a restarted bot must never see an old id reused.
 _POLL_IDS = itertools.count(5001)
+# Update ids only grow for a bot (Telegram never hands a bot an id again within a week):
+# a restarted bot, even against a new fake, must not see an old id reused.
+_UPDATE_IDS = itertools.count(1)
 
 
 class TelegramBadRequest(Exception):
@@ -174,7 +177,7 @@ class FakeTelegram:
         self.polls: dict[str, dict[str, Any]] = {}
         self.chats: dict[int, dict[str, Any]] = {}
         self.users: dict[int, dict[str, Any]] = {}
-        self._update_ids = itertools.count(1)
+        self._update_ids = _UPDATE_IDS
         self._message_ids = itertools.count(1000)
         self._ids = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -518,6 +521,8 @@ class FakeTelegram:
         message["edit_date"] = int(time.time())
         if "reply_markup" in p:
             message["reply_markup"] = json.loads(p["reply_markup"])
+        else:  # like Telegram: an edit without reply_markup removes the inline keyboard
+            message.pop("reply_markup", None)
         return message
 
     def _m_editMessageReplyMarkup(self, p: dict[str, str], f: dict[str, bytes]) -> Any:

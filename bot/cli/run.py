@@ -61,6 +61,22 @@ async def serve_all(services: Services, channels: list[tuple[str, Serve]]) -> in
     return 1 if failed else 0
 
 
+def seed_corpus(services: Services) -> None:
+    """First start: ingest the bundled corpus into an empty library (unless SEED_CORPUS=false).
+
+    Done here, before any channel starts, so every channel starts with the same library.
+    """
+    settings = services.settings
+    if not settings.seed_corpus or services.library.documents():
+        return
+    log.info("first start: ingesting the bundled corpus from %s", settings.corpus_dir)
+    results = services.library.seed_if_empty(settings.corpus_dir)
+    failed = [result for result in results if isinstance(result, Exception)]
+    for error in failed:
+        log.warning("bundled corpus: %s", error)
+    log.info("bundled corpus: %d documents ingested", len(results) - len(failed))
+
+
 def main(args: argparse.Namespace) -> int:
     from bot.settings import Settings
     from bot.wiring import Services
@@ -78,5 +94,6 @@ def main(args: argparse.Namespace) -> int:
 
         run_console(services)
         return 0
+    seed_corpus(services)
     log.info("starting: %s", ", ".join(name for name, _ in channels))
     return asyncio.run(serve_all(services, channels))

@@ -11,10 +11,16 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Connections per process. The bot's threads that touch the database are asyncio's default
+# pool (min(32, cores + 4)), the CPU pool and the CLI: 10 + 20 overflow covers them with
+# room to spare, and a thread that still finds none waits POOL_TIMEOUT_S, then fails loudly.
+POOL_SIZE = 10
+POOL_OVERFLOW = 20
+POOL_TIMEOUT_S = 30
 
 
 class Database:
@@ -39,8 +45,16 @@ class Database:
             path = make_url(self.url).database
             if path and path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
+            pool: dict[str, Any] = {}
+            if path and path != ":memory:":  # a memory database is one connection's own
+                pool = {
+                    "poolclass": QueuePool,
+                    "pool_size": POOL_SIZE,
+                    "max_overflow": POOL_OVERFLOW,
+                    "pool_timeout": POOL_TIMEOUT_S,
+                }
             engine = create_engine(
-                self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+                self.url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **pool
             )
             _configure_sqlite(engine)
             return engine
@@ -49,7 +63,13 @@ class Database:
             # Tests isolate themselves in a private schema; unqualified names resolve there.
             connect_args["options"] = f"-csearch_path={self.schema}"
         return create_engine(
-            self.url, connect_args=connect_args, pool_size=10, max_overflow=20, pool_pre_ping=True
+            self.url,
+            connect_args=connect_args,
+            poolclass=QueuePool,
+            pool_size=POOL_SIZE,
+            max_overflow=POOL_OVERFLOW,
+            pool_timeout=POOL_TIMEOUT_S,
+            pool_pre_ping=True,  # a connection the server dropped is replaced, not used
         )
 
     @contextmanager

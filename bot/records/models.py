@@ -229,3 +229,20 @@ class Refusal(Base):
     target: Mapped[str | None] = mapped_column(String(300))
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class InboxUpdate(Base):
+    """A messenger update as received, kept until handled so a crash cannot lose it."""
+
+    __tablename__ = "update_inbox"
+    __table_args__ = (
+        UniqueConstraint("channel", "update_id", name="uq_update_inbox_update"),
+        Index("ix_update_inbox_pending", "channel", "done_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    update_id: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)  # the update's JSON as received
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)

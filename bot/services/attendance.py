@@ -50,6 +50,21 @@ class CheckIn:
     topic: str
     already: bool
     present: int  # how many have checked in so far
+    session_id: int = 0
+    session_chat: ChatRef | None = None  # where the session was opened (its live post lives there)
+
+
+@dataclass(frozen=True)
+class PresentSoFar:
+    """Who has checked in to a session so far (for the live check-in post)."""
+
+    session_id: int
+    cell: str
+    topic: str
+    code: str
+    present: list[str]  # in check-in order
+    enrolled: int  # members of the cell now
+    closed: bool
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,7 @@ class SessionSummary:
     closed_at: datetime
     present: list[str]
     absent: list[str]
+    session_id: int = 0
 
     @property
     def enrolled(self) -> int:
@@ -138,7 +154,31 @@ class AttendanceService:
             ).first()
             present = session.scalar(select(func.count()).where(Attendance.session_id == study.id))
             cell_name = session.scalar(select(Unit.name).where(Unit.id == study.cell_id)) or ""
-            return CheckIn(member.name, cell_name, study.topic, inserted is None, present or 0)
+            where = ChatRef(study.channel, study.chat_id, is_group=True)  # type: ignore[arg-type]
+            return CheckIn(
+                member.name, cell_name, study.topic, inserted is None, present or 0, study.id, where
+            )
+
+    def present_so_far(self, session_id: int) -> PresentSoFar | None:
+        """The members checked in to a session, in check-in order (None: no such session)."""
+        with self.database.read() as session:
+            study = session.get(StudySession, session_id)
+            if study is None:
+                return None
+            names = session.scalars(
+                select(Member.name)
+                .join(Attendance, Attendance.member_id == Member.id)
+                .where(Attendance.session_id == session_id)
+                .order_by(Attendance.checked_in_at, Attendance.id)
+            ).all()
+            enrolled = session.scalar(
+                select(func.count()).select_from(Member).where(Member.unit_id == study.cell_id)
+            )
+            cell = session.scalar(select(Unit.name).where(Unit.id == study.cell_id)) or ""
+            closed = study.closed_at is not None
+            return PresentSoFar(
+                study.id, cell, study.topic, study.code, list(names), enrolled or 0, closed
+            )
 
     def close_session(
         self, secretary: UserRef | None, chat: ChatRef, cell: str | None = None
@@ -178,7 +218,7 @@ class AttendanceService:
             present = [r.name for r in rows if r.id is not None]
             absent = [r.name for r in rows if r.id is None]
             return SessionSummary(
-                node.name, study.topic, study.opened_at, study.closed_at, present, absent
+                node.name, study.topic, study.opened_at, study.closed_at, present, absent, study.id
             )
 
     def _cell_for(

@@ -267,9 +267,19 @@ class QuizPlay:
             return deadline
 
     def answer_poll(
-        self, channel: str, poll_id: str, user: UserRef, option_ids: Sequence[int], at: datetime
+        self,
+        channel: str,
+        poll_id: str,
+        user: UserRef,
+        option_ids: Sequence[int],
+        at: datetime | None = None,
     ) -> Outcome:
-        """A `poll_answer` update: counts once, an empty choice retracts, late ones are ignored."""
+        """A `poll_answer` update: counts once, an empty choice retracts, late ones are ignored.
+
+        `at` is when the answer was given, for messengers that do not close polls themselves.
+        None: the messenger only delivers answers given while the poll was open (Telegram), so
+        the answer counts however late it is processed, even after the run has moved on.
+        """
         try:
             with self.database.session() as session:
                 poll = session.scalar(select(QuizPoll).where(QuizPoll.poll_id == poll_id))
@@ -278,9 +288,9 @@ class QuizPlay:
                 run = session.get(QuizRun, poll.run_id)
                 if run is None or run.channel != channel:
                     return "unknown"
-                if run.state != "running":
+                if at is not None and run.state != "running":
                     return "closed"
-                if at > poll.deadline:
+                if at is not None and at > poll.deadline:
                     return "late"
                 option = option_ids[0] if option_ids else None
                 if option is not None and not 0 <= option < 4:

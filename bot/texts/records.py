@@ -151,9 +151,46 @@ def checked_in(name: str, topic: str, already: bool, present: int) -> str:
 def session_closed(cell: str, topic: str, present: list[str], absent: list[str]) -> str:
     total = len(present) + len(absent)
     lines = [f"Đã đóng điểm danh buổi «{topic}» của {cell}: có mặt {len(present)}/{total}."]
+    if present:
+        lines.append("Có mặt: " + ", ".join(present))
     if absent:
         lines.append("Vắng: " + ", ".join(absent))
     return "\n".join(lines)
+
+
+# The live check-in post is edited in place, so it must stay one message: long name lists
+# are cut (the final list at /dongphien is complete, split over messages if needed).
+LIVE_NAMES_CHARS = 3000
+LIVE_NAME_CHARS = 40
+
+
+def live_check_in(
+    cell: str, topic: str, code: str, present: list[str], enrolled: int, closed: bool = False
+) -> str:
+    """The one check-in post of a session, edited as members check in."""
+    lines = [f"📋 Điểm danh buổi «{_cut(topic, 200)}» — {cell}"]
+    if closed:
+        lines.append("Đã đóng điểm danh.")
+    else:
+        lines.append(f"Gõ /diemdanh {code} hoặc bấm nút «{CHECK_IN_BUTTON}» bên dưới.")
+    lines.append(f"Có mặt: {len(present)}/{enrolled}")
+    shown: list[str] = []
+    length = 0
+    for name in present:
+        name = _cut(name, LIVE_NAME_CHARS)
+        if length + len(name) + 2 > LIVE_NAMES_CHARS:
+            break
+        shown.append(name)
+        length += len(name) + 2
+    if shown:
+        more = len(present) - len(shown)
+        tail = f" và {more} đồng chí khác" if more else ""
+        lines.append(", ".join(shown) + tail)
+    return "\n".join(lines)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # --- reports ---------------------------------------------------------------------------------

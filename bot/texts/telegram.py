@@ -92,3 +92,12 @@ def enrolled(cell: str, member_name: str, already: bool) -> str:
         "trên trợ lý học tập! 🎉\n"
         "Gõ /trogiup để xem cách dùng."
     )
+
+
+# --- senders without a person, stray buttons --------------------------------------------------
+NEEDS_A_PERSON = (
+    "Đồng chí hãy tắt chế độ ẩn danh để dùng lệnh này (hoặc gửi bằng tài khoản cá nhân, "
+    "không gửi với tư cách nhóm hay kênh): trợ lý cần biết ai là người gửi."
+)
+NEEDS_A_CHAT = "Lệnh này chỉ dùng được trong một cuộc trò chuyện với trợ lý."
+UNKNOWN_BUTTON = "Nút này không còn dùng được. Đồng chí hãy gõ lại lệnh."

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from bot.channels.telegram.app import serve
+from bot.channels.telegram import app as telegram_app
+from bot.channels.telegram.app import TelegramApp, serve
 from bot.wiring import Services
 from tests.conftest import make_settings
 from tests.fake_telegram import FakeTelegram
@@ -24,10 +25,18 @@ from tests.telegram.harness import ADMIN_ID, TelegramBot
 
 @pytest.fixture
 async def telegram_bot_factory(
-    seeded_data_dir: Path, tmp_path: Path
+    seeded_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[Callable[..., Any]]:
     """Start bots with settings overrides: `bot = await telegram_bot_factory(**overrides)`."""
     running: list[tuple[asyncio.Event, asyncio.Task[None], FakeTelegram]] = []
+    built: list[TelegramApp] = []
+    build = telegram_app.build_application
+
+    def keep(services: Services) -> TelegramApp:
+        built.append(build(services))  # the harness waits on its update queue
+        return built[-1]
+
+    monkeypatch.setattr(telegram_app, "build_application", keep)
 
     async def start(**overrides: Any) -> TelegramBot:
         fake = FakeTelegram()
@@ -52,7 +61,7 @@ async def telegram_bot_factory(
         if task.done():
             task.result()  # start-up failed: raise its error here
         await waiting
-        return TelegramBot(fake, services)
+        return TelegramBot(fake, services, built[-1])
 
     yield start
     for stop, task, fake in running:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.channels.telegram.app import TelegramApp
 from bot.wiring import Services
 from tests.fake_telegram import Call, FakeTelegram
 
@@ -19,6 +20,7 @@ class TelegramBot:
 
     fake: FakeTelegram
     services: Services
+    application: TelegramApp
 
     async def reply_to(self, chat_id: int, after: int, timeout: float = 30.0) -> Call:
         """The next sendMessage to `chat_id` made after call index `after`."""
@@ -36,7 +38,14 @@ class TelegramBot:
 
     async def settle(self) -> None:
         """Wait until the bot has fetched every pushed update and finished handling it."""
+        # The marker's reply means every earlier update was fetched and queued; chats are
+        # handled concurrently, so then wait for the queue's every update to be done.
+        mark = len(self.fake.calls)
         marker = self.fake.push_message(999_999, 999_999, "/trogiup")
         await self.fake.wait_for_call(
-            "sendMessage", lambda c: c.params["chat_id"] == str(marker["chat"]["id"]), 30.0
+            "sendMessage",
+            lambda c: c.params["chat_id"] == str(marker["chat"]["id"]),
+            30.0,
+            after=mark,
         )
+        await self.application.update_queue.join()

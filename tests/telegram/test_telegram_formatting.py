@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.channels.telegram.formatting import split_html
 from tests.fake_telegram import TelegramBadRequest, parse_telegram_html
@@ -57,3 +61,29 @@ def test_lines_are_preferred_over_words() -> None:
 def test_fake_server_refuses_malformed_html(bad: str) -> None:
     with pytest.raises(TelegramBadRequest):
         parse_telegram_html(bad)
+
+
+_words = st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=12)
+
+
+@st.composite
+def telegram_html(draw: st.DrawFn, depth: int = 0) -> str:
+    """Well-formed Telegram HTML: escaped words and whitespace inside nested supported tags."""
+    parts = []
+    for _ in range(draw(st.integers(1, 30))):
+        if depth < 3 and draw(st.integers(0, 9)) == 0:
+            tag = draw(st.sampled_from(["b", "i", "u", "code", "blockquote", "s"]))
+            parts.append(f"<{tag}>{draw(telegram_html(depth + 1))}</{tag}>")
+        else:
+            parts.append(escape(draw(_words), quote=False))
+        parts.append(draw(st.sampled_from([" ", " ", "\n", "\n\n"])))
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(html=telegram_html(), limit=st.integers(120, 600))
+def test_every_piece_parses_and_fits_and_nothing_is_lost(html: str, limit: int) -> None:
+    pieces = split_html(html, limit)
+    assert all(len(piece) <= limit for piece in pieces)
+    visible = [parse_telegram_html(piece) for piece in pieces]
+    assert "".join("".join(visible).split()) == "".join(parse_telegram_html(html).split())

@@ -62,11 +62,21 @@ async def test_secretary_runs_a_session_and_gets_reports(telegram_bot: TelegramB
     bot.fake.push_callback(GROUP_ID, MEMBER_ID, data, posted[-1]["message_id"])
     toast = await bot.fake.wait_for_call("answerCallbackQuery", timeout=30, after=mark)
     assert "đã điểm danh" in toast.params["text"]
-    again = await bot.say(GROUP_ID, MEMBER_ID, f"/diemdanh {code.group(1)}", "supergroup")
-    assert "rồi" in again.params["text"]
+    # The check-in post is edited with the count and the name (not one message per member).
+    live = await bot.fake.wait_for_call("editMessageText", timeout=30, after=mark)
+    assert live.params["message_id"] == str(posted[-1]["message_id"])
+    assert "Có mặt: 1/3" in live.params["text"] and "Đảng viên 2002" in live.params["text"]
+    assert live.json("reply_markup")["inline_keyboard"][0][0]["callback_data"] == data
+    group_sends = len(bot.fake.sent_texts(GROUP_ID))
+    bot.fake.push_message(GROUP_ID, MEMBER_ID, f"/diemdanh {code.group(1)}", "supergroup")
 
     closed = await bot.say(GROUP_ID, SECRETARY_ID, "/dongphien", "supergroup")
     assert "có mặt 1/3" in closed.params["text"] and "Bí thư Thôn 1" in closed.params["text"]
+    assert "Có mặt: Đảng viên 2002" in closed.params["text"]
+    # The repeated /diemdanh (handled before /dongphien) got no group message of its own.
+    assert len(bot.fake.sent_texts(GROUP_ID)) == group_sends + 1
+    final = bot.fake.messages[(GROUP_ID, posted[-1]["message_id"])]
+    assert "Đã đóng điểm danh" in final["text"] and "reply_markup" not in final
     late = await bot.say(GROUP_ID, LATE_ID, f"/diemdanh {code.group(1)}", "supergroup")
     assert "không thể điểm danh muộn" in late.params["text"]
 

@@ -66,7 +66,7 @@ def services(tmp_path: Path, zalo: FakeZaloServer) -> Services:
 @contextlib.asynccontextmanager
 async def running(services: Services) -> AsyncIterator[None]:
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(services, stop, FAST, seed_library=False))
+    task = asyncio.create_task(serve(services, stop, FAST))
     try:
         yield
     finally:

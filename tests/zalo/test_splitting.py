@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.channels.zalo.splitting import split_message
 
 
@@ -30,3 +33,14 @@ def test_falls_back_to_sentences_then_words() -> None:
 def test_unbreakable_text_is_cut_hard() -> None:
     pieces = split_message("x" * 4500, limit=2000)
     assert [len(piece) for piece in pieces] == [2000, 2000, 500]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(st.characters(blacklist_categories=["Cs"]), max_size=3000),
+    limit=st.integers(20, 2000),
+)
+def test_pieces_fit_and_keep_every_word(text: str, limit: int) -> None:
+    pieces = split_message(text, limit)
+    assert all(0 < len(piece) <= limit and piece == piece.strip() for piece in pieces)
+    assert "".join("".join(pieces).split()) == "".join(text.split())

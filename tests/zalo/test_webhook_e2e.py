@@ -55,7 +55,7 @@ async def test_webhook_registered_and_only_secret_bearing_updates_answered(
     port = free_port()
     services = webhook_services(tmp_path, zalo, SECRET, port)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(services, stop, seed_library=False))
+    task = asyncio.create_task(serve(services, stop))
     await wait_until_listening(port)
     url = f"http://127.0.0.1:{port}/zalo/webhook"
     try:
@@ -80,5 +80,5 @@ async def test_webhook_registered_and_only_secret_bearing_updates_answered(
 async def test_webhook_mode_refuses_a_short_secret(tmp_path: Path, zalo: FakeZaloServer) -> None:
     services = webhook_services(tmp_path, zalo, "ngan", free_port())
     with pytest.raises(ZaloConfigError):
-        await serve(services, asyncio.Event(), seed_library=False)
+        await serve(services, asyncio.Event())
     assert zalo.method_calls("setWebhook") == []

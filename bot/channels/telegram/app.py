@@ -16,9 +16,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
-from telegram.ext import AIORateLimiter, Application
+from telegram.ext import AIORateLimiter, Application, TypeHandler
 
 from bot.channels.telegram.errors import on_error
+from bot.channels.telegram.inbox import attach_inbox, close_inbox, resume_pending
+from bot.channels.telegram.ordering import ChatOrderedProcessor
+from bot.channels.telegram.senders import gate
+from bot.records.inbox import AsyncUpdateInbox, UpdateInbox
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -26,8 +30,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Order matters: within one update the first matching handler wins, and `qa` takes every
-# remaining text message in private chats, so it stays last.
+# Order matters: within one update the first matching handler wins, `qa` takes every
+# remaining text message in private chats, and `senders` answers any button nobody else knew.
+# A module may also list IN_ORDER_COMMANDS: group commands every later update of the chat
+# waits for (and that wait for every earlier one), see ordering.py.
 FEATURE_MODULES = [
     "bot.channels.telegram.common",
     "bot.channels.telegram.library",
@@ -35,6 +41,7 @@ FEATURE_MODULES = [
     "bot.channels.telegram.quiz",
     "bot.channels.telegram.records",
     "bot.channels.telegram.qa",
+    "bot.channels.telegram.senders",
 ]
 
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
@@ -51,6 +58,15 @@ def bot_commands() -> list[BotCommand]:
         for module in feature_modules()
         for command, description in module.COMMANDS
     ]
+
+
+def in_order_commands() -> set[str]:
+    """Every feature's IN_ORDER_COMMANDS."""
+    return {
+        command
+        for module in feature_modules()
+        for command in getattr(module, "IN_ORDER_COMMANDS", ())
+    }
 
 
 async def _run_hooks(name: str, *args: Any) -> None:
@@ -82,13 +98,22 @@ def build_application(services: Services) -> TelegramApp:
         .token(settings.telegram_bot_token)
         # Queues sends under Telegram's flood limits and retries once told to wait.
         .rate_limiter(AIORateLimiter(max_retries=3))
+        # Chats run side by side; each chat's dependent updates keep their order.
+        .concurrent_updates(ChatOrderedProcessor(settings.telegram_workers, in_order_commands()))
+        # A connection per running handler, plus timers, "typing…" and live check-in posts.
+        .connection_pool_size(settings.telegram_workers + 16)
+        .pool_timeout(10.0)
     )
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
     file_url = file_base_url(settings)
     if file_url:
         builder = builder.base_file_url(file_url)
+    # Every update goes through the inbox: stored before it is confirmed, resumed after a crash.
+    builder = attach_inbox(builder, AsyncUpdateInbox(UpdateInbox(services.records, "telegram")))
     application = builder.build()
+    # Before any handler: ignore channel posts and edits, answer commands sent anonymously.
+    application.add_handler(TypeHandler(Update, gate), group=-1)
     for module in feature_modules():
         application.add_handlers(module.handlers(services))
     application.add_error_handler(on_error)
@@ -104,9 +129,12 @@ async def serve(services: Services, stop: asyncio.Event, *, poll_timeout: int = 
     settings = services.settings
     # Load the models now, not on the first question.
     await asyncio.to_thread(lambda: services.qa)
+    await asyncio.to_thread(lambda: services.records)  # migrations, off the event loop
     application = build_application(services)
     async with application:  # initialize() ... shutdown()
         await application.bot.set_my_commands(bot_commands())
+        # Before the Updater starts, so a redelivered update finds its inbox row.
+        await resume_pending(application)
         updater = application.updater
         assert updater is not None
         if settings.webhook_url:
@@ -131,3 +159,4 @@ async def serve(services: Services, stop: asyncio.Event, *, poll_timeout: int = 
             await _run_hooks("on_stopping", services)
             await updater.stop()
             await application.stop()
+            await close_inbox(application)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
-from html import escape
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Callable
+from functools import partial
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram import Message, Update, User
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes
 
-from bot.channels.telegram.formatting import split_html
+# Re-exported: the feature modules import the reply helpers from here.
+from bot.channels.telegram.sending import reply_html as reply_html
+from bot.channels.telegram.sending import reply_plain as reply_plain
+from bot.services.errors import DomainError
 from bot.services.identity import ChatRef, UserRef
 from bot.texts import telegram as texts
 
@@ -22,32 +25,61 @@ if TYPE_CHECKING:
     from bot.wiring import Services
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
 
 COMMANDS = [
     ("start", texts.CMD_START),
     ("trogiup", texts.CMD_TROGIUP),
 ]
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 TYPING_REFRESH_S = 4.0  # Telegram shows "typing…" for about five seconds per action
 
 
-def user_ref(update: Update) -> UserRef:
-    """The sender as the services know them."""
+def person(update: Update) -> User | None:
+    """The person behind an update, or None when nobody identifiable sent it.
+
+    None for channel posts, automatic forwards from a linked channel, and messages sent "as"
+    a chat (`sender_chat`: anonymous group admins, whose `from` is the GroupAnonymousBot, or
+    a member posting as a channel), and for updates from bots.
+    """
+    if update.channel_post is not None or update.edited_channel_post is not None:
+        return None
+    message = update.effective_message
+    if message is not None and (message.sender_chat is not None or message.is_automatic_forward):
+        return None
     user = update.effective_user
-    assert user is not None
+    if user is None or user.is_bot:
+        return None
+    return user
+
+
+def user_ref(update: Update) -> UserRef:
+    """The sender as the services know them; a DomainError (answered) when there is none."""
+    user = person(update)
+    if user is None:
+        raise DomainError(texts.NEEDS_A_PERSON)
     return UserRef("telegram", str(user.id), user.full_name)
 
 
 def chat_ref(update: Update) -> ChatRef:
-    """The chat as the services know it."""
+    """The chat as the services know it; a DomainError (answered) for chat-less updates."""
     chat = update.effective_chat
-    assert chat is not None
+    if chat is None:
+        raise DomainError(texts.NEEDS_A_CHAT)
     return ChatRef("telegram", str(chat.id), is_group=chat.type != chat.PRIVATE)
 
 
+async def cpu_bound(
+    services: Services, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Run CPU-heavy work on the services' bounded CPU pool, off the event loop."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(services.cpu_pool, partial(function, *args, **kwargs))
+
+
 def is_admin(services: Services, update: Update) -> bool:
-    """Admins are the Telegram user ids listed in settings.admin_ids."""
-    user = update.effective_user
+    """Admins are the Telegram user ids listed in settings.admin_ids (never an anonymous post)."""
+    user = person(update)
     return user is not None and user.id in services.settings.admin_ids
 
 
@@ -57,34 +89,13 @@ def command_argument(message: Message) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
-async def reply_html(
-    message: Message, html: str, reply_markup: InlineKeyboardMarkup | None = None
-) -> Message | None:
-    """Send HTML, split into as many messages as needed; buttons go under the last one."""
-    parts = split_html(html)
-    sent: Message | None = None
-    for index, part in enumerate(parts):
-        markup = reply_markup if index == len(parts) - 1 else None
-        sent = await message.reply_text(
-            part,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            link_preview_options=NO_PREVIEW,
-            do_quote=index == 0 and message.chat.type != message.chat.PRIVATE,
-        )
-    return sent
-
-
-async def reply_plain(message: Message, text: str) -> Message | None:
-    """Send service text verbatim (escaped for HTML so splitting stays safe)."""
-    return await reply_html(message, escape(text, quote=False))
-
-
 @contextlib.asynccontextmanager
 async def typing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> AsyncIterator[None]:
     """Show "typing…" in the chat until the block finishes."""
     chat = update.effective_chat
-    assert chat is not None
+    if chat is None:
+        yield
+        return
 
     async def show() -> None:
         try:
@@ -121,7 +132,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
                 message, texts.enrolled(result.cell, result.member_name, result.already)
             )
             return
-        user = update.effective_user
+        user = person(update)
         await reply_html(message, texts.welcome(user.first_name if user else ""))
 
     async def help_(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

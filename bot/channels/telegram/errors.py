@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from bot.channels.telegram.sending import answer_query, reply_plain, send_plain
 from bot.texts import telegram as texts
 from knowledge.types import KnowledgeError
 
@@ -24,14 +25,15 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         log.error("handler failed on update %r", update, exc_info=error)
         reply = texts.ERROR_GENERIC
-    if not isinstance(update, Update):
+    if not isinstance(update, Update) or update.channel_post or update.edited_channel_post:
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(reply[:200], show_alert=True)
+            await answer_query(update.callback_query, reply, alert=True)
         elif update.effective_message is not None:
-            await update.effective_message.reply_text(reply)
+            # Split like every reply: a refusal may quote a very long argument.
+            await reply_plain(update.effective_message, reply)
         elif update.effective_user is not None and expected:
-            await context.bot.send_message(update.effective_user.id, reply)
+            await send_plain(context.bot, update.effective_user.id, reply)
     except TelegramError:  # the reply itself failed (blocked bot, chat gone): nothing to add
         log.warning("could not tell the user about the error", exc_info=True)

@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
 from bot.channels.telegram.common import user_ref
+from bot.channels.telegram.sending import answer_query
 from bot.texts import telegram as texts
 
 if TYPE_CHECKING:
@@ -30,6 +31,6 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         stored = await asyncio.to_thread(
             services.question_log.vote, int(match.group(1)), user_ref(update), int(match.group(2))
         )
-        await query.answer(texts.VOTE_THANKS if stored else texts.VOTE_UNKNOWN)
+        await answer_query(query, texts.VOTE_THANKS if stored else texts.VOTE_UNKNOWN)
 
     return [CallbackQueryHandler(vote, pattern=VOTE_DATA)]

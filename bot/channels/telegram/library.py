@@ -57,9 +57,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
             await reply_plain(message, texts.UPLOAD_DOWNLOAD_FAILED)
             return
         # KnowledgeError (corrupt, empty...) is answered by the error handler; nothing changed.
-        report = await asyncio.to_thread(
-            services.library.ingest_bytes, data, document.file_name or "tai_lieu.txt"
-        )
+        report = await uploads.ingest(services.library, data, document.file_name)
         await reply_plain(message, library_texts.ingested(report))
 
     async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -12,6 +12,7 @@ from telegram.ext import BaseHandler, CommandHandler, ContextTypes, MessageHandl
 from bot.channels.telegram.common import (
     chat_ref,
     command_argument,
+    cpu_bound,
     reply_html,
     typing,
     user_ref,
@@ -80,9 +81,9 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         conversation = context.chat_data.setdefault("conversation", Conversation())
         # InvalidQuestion (empty/too long) is a KnowledgeError: the error handler answers it.
         async with typing(update, context):
-            # Retrieval is CPU work: keep the event loop free for other chats. `ask` also
-            # remembers the turn in the conversation for follow-up questions.
-            result = await asyncio.to_thread(services.qa.ask, question, conversation)
+            # Retrieval is CPU work: on the bounded CPU pool, so the event loop stays free for
+            # other chats. `ask` also remembers the turn for follow-up questions.
+            result = await cpu_bound(services, services.qa.ask, question, conversation)
         question_id = await asyncio.to_thread(
             services.question_log.record, user, chat_ref(update), result
         )

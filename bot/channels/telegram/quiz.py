@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 
 from bot.channels.telegram.common import chat_ref, command_argument, reply_plain, user_ref
+from bot.channels.telegram.sending import answer_query, send_plain
 from bot.records.models import utcnow
 from bot.services.identity import UserRef
 from bot.services.quiz_bank import QuizError
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 COMMANDS = [("onthi", texts.CMD_ONTHI), ("dokiemtra", texts.CMD_DOKIEMTRA)]
+IN_ORDER_COMMANDS = ("dokiemtra",)  # see ordering.py
 _OPTION_IDS: tuple[Literal[0, 1, 2, 3], ...] = (0, 1, 2, 3)  # PTB types option ids as literals
 STALE_AFTER_S = 600  # a quiz whose question ended this long before a restart is closed
 
@@ -96,10 +98,10 @@ class GroupQuizDriver:
         following = await asyncio.to_thread(self.play.advance, run_id)
         results = await asyncio.to_thread(self.play.results, run_id)
         if following is None:
-            await bot.send_message(chat_id, texts.results(results.lines, results.total))
+            await send_plain(bot, chat_id, texts.results(results.lines, results.total))
             return
         board = texts.leaderboard(results.lines, following.position - 1, results.total)
-        await bot.send_message(chat_id, board)
+        await send_plain(bot, chat_id, board)
         await self.send(bot, chat_id, following)
 
     async def recover(self, bot: Bot) -> None:
@@ -121,9 +123,9 @@ class GroupQuizDriver:
             await asyncio.to_thread(self.play.close, run.run_id)
             results = await asyncio.to_thread(self.play.results, run.run_id)
             closing = texts.results(results.lines, results.total)
-            await bot.send_message(run.chat_id, f"{texts.CLOSED_AFTER_RESTART}\n{closing}")
+            await send_plain(bot, run.chat_id, f"{texts.CLOSED_AFTER_RESTART}\n{closing}")
         else:
-            await bot.send_message(run.chat_id, texts.RESUMED_AFTER_RESTART)
+            await send_plain(bot, run.chat_id, texts.RESUMED_AFTER_RESTART)
             await self.next_question(bot, run.chat_id, run.run_id)
 
     async def stop(self) -> None:
@@ -152,13 +154,22 @@ async def on_stopping(services: Services) -> None:
         await driver.stop()
 
 
-def _group_args(argument: str) -> tuple[int, int]:
+def _group_args(argument: str) -> tuple[int, int, str | None]:
+    """`[chủ đề] [số câu] [giây]`: trailing numbers are count and seconds, the rest the topic."""
     parts = argument.split()
-    if len(parts) > 2 or not all(p.isdigit() for p in parts):
-        raise QuizError(texts.BAD_ARGS)
-    count = int(parts[0]) if parts else texts.GROUP_DEFAULT_QUESTIONS
-    seconds = int(parts[1]) if len(parts) > 1 else texts.GROUP_DEFAULT_SECONDS
-    return count, seconds
+    numbers: list[int] = []
+    while parts and parts[-1].isdigit() and len(numbers) < 2:
+        numbers.insert(0, int(parts.pop()))
+    count = numbers[0] if numbers else texts.GROUP_DEFAULT_QUESTIONS
+    seconds = numbers[1] if len(numbers) > 1 else texts.GROUP_DEFAULT_SECONDS
+    return count, seconds, " ".join(parts) or None
+
+
+def _topic_keyboard(topics: list[str]) -> InlineKeyboardMarkup:
+    """One button per topic (by its index: names can exceed callback data's 64 bytes)."""
+    rows = [[InlineKeyboardButton(name, callback_data=f"qt:{i}")] for i, name in enumerate(topics)]
+    rows.append([InlineKeyboardButton(texts.TOPIC_ALL, callback_data="qt:*")])
+    return InlineKeyboardMarkup(rows)
 
 
 def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, Any]]:
@@ -173,12 +184,36 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
             await reply_plain(message, texts.PRIVATE_ONLY)
             return
         topic = command_argument(message) or None
+        if topic is None:  # no topic named: offer the topics of the bank as buttons
+            names = [name for name, _ in await asyncio.to_thread(services.quiz_bank.topics)]
+            await reply_plain(message, texts.CHOOSE_TOPIC, _topic_keyboard(names))
+            return
         question = await asyncio.to_thread(
             services.quiz_play.start_practice, user_ref(update), chat, topic, texts.PRACTICE_SIZE
         )
         await reply_plain(message, texts.PRACTICE_STARTED.format(total=question.total))
-        await message.reply_text(
-            texts.question_with_options(question), reply_markup=_keyboard(question)
+        await reply_plain(message, texts.question_with_options(question), _keyboard(question))
+
+    async def practice_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A topic button of /onthi: start the practice on it."""
+        query = update.callback_query
+        assert query is not None and query.data is not None
+        choice = query.data.split(":", 1)[1]
+        names = [name for name, _ in await asyncio.to_thread(services.quiz_bank.topics)]
+        topic = names[int(choice)] if choice.isdigit() and int(choice) < len(names) else None
+        await query.answer()
+        user, chat = user_ref(update), chat_ref(update)
+        try:
+            question = await asyncio.to_thread(
+                services.quiz_play.start_practice, user, chat, topic, texts.PRACTICE_SIZE
+            )
+        except QuizError as error:
+            await context.bot.send_message(chat.chat_id, str(error))
+            return
+        started = texts.PRACTICE_STARTED.format(total=question.total)
+        await context.bot.send_message(chat.chat_id, started)
+        await context.bot.send_message(
+            chat.chat_id, texts.question_with_options(question), reply_markup=_keyboard(question)
         )
 
     async def practice_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -188,7 +223,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         user, chat = user_ref(update), chat_ref(update)
         current = await asyncio.to_thread(services.quiz_play.current_practice, user, chat)
         if current is None or (current.run_id, current.position) != (int(run_id), int(position)):
-            await query.answer(texts.STALE_BUTTON)
+            await answer_query(query, texts.STALE_BUTTON)
             return
         step = await asyncio.to_thread(
             services.quiz_play.answer_practice, user, chat, str(int(index) + 1)
@@ -205,12 +240,11 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
                     message_id=query.message.message_id,
                 )
         if step.next is None:
-            await context.bot.send_message(
-                chat.chat_id, texts.practice_score(step.score, step.total)
-            )
+            score = texts.practice_score(step.score, step.total)
+            await send_plain(context.bot, chat.chat_id, score)
             return
-        await context.bot.send_message(
-            chat.chat_id, texts.question_with_options(step.next), reply_markup=_keyboard(step.next)
+        await send_plain(
+            context.bot, chat.chat_id, texts.question_with_options(step.next), _keyboard(step.next)
         )
 
     async def group_quiz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -220,9 +254,9 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         if not chat.is_group:
             await reply_plain(message, texts.GROUP_ONLY)
             return
-        count, seconds = _group_args(command_argument(message))
+        count, seconds, topic = _group_args(command_argument(message))
         first = await asyncio.to_thread(
-            services.quiz_play.start_group, chat, user_ref(update), count, seconds
+            services.quiz_play.start_group, chat, user_ref(update), count, seconds, topic
         )
         started = texts.GROUP_STARTED.format(total=first.total, seconds=first.seconds)
         await reply_plain(message, started)
@@ -234,13 +268,10 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         if answer.user is None:  # answered on behalf of a channel chat: not a member
             return
         voter = UserRef("telegram", str(answer.user.id), answer.user.full_name)
+        # No answer time: Telegram only delivers answers given while the poll was open, so
+        # one processed late (a backlog, a restart) still counts.
         outcome = await asyncio.to_thread(
-            services.quiz_play.answer_poll,
-            "telegram",
-            answer.poll_id,
-            voter,
-            list(answer.option_ids),
-            utcnow(),
+            services.quiz_play.answer_poll, "telegram", answer.poll_id, voter, answer.option_ids
         )
         log.debug("poll answer %s from %s: %s", answer.poll_id, voter.user_id, outcome)
 
@@ -248,5 +279,6 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         CommandHandler("onthi", practice),
         CommandHandler("dokiemtra", group_quiz),
         CallbackQueryHandler(practice_answer, pattern=r"^qp:\d+:\d+:\d$"),
+        CallbackQueryHandler(practice_topic, pattern=r"^qt:(?:\d+|\*)$"),
         PollAnswerHandler(poll_answer),
     ]

@@ -5,10 +5,19 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.channels.telegram.common import chat_ref, command_argument, reply_plain, user_ref
+from bot.channels.telegram import checkin_post
+from bot.channels.telegram.common import (
+    chat_ref,
+    command_argument,
+    cpu_bound,
+    reply_plain,
+    user_ref,
+)
+from bot.channels.telegram.sending import answer_query, caption
+from bot.services.attendance import CheckIn
 from bot.services.report_data import CellReport
 from bot.services.report_export import chart_png, to_xlsx
 from bot.texts import records as texts
@@ -24,6 +33,9 @@ COMMANDS = [
     ("baocao", texts.CMD_BAOCAO),
     ("ketqua", texts.CMD_KETQUA),
 ]
+# A check-in typed after /mophien must find the session open, one typed before /dongphien
+# must count: these wait for the chat's earlier updates and the later ones wait for them.
+IN_ORDER_COMMANDS = ("mophien", "dongphien")
 CHECK_IN_DATA = r"^ci:(\d{1,8})$"
 
 Handler = BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]
@@ -31,6 +43,7 @@ Handler = BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]
 
 def handlers(services: Services) -> list[Handler]:
     """Command handlers; DomainError refusals are answered by the global error handler."""
+    posts = checkin_post.posts_for(services)
 
     async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -58,15 +71,17 @@ def handlers(services: Services) -> list[Handler]:
         opened = await asyncio.to_thread(
             services.attendance.open_session, user_ref(update), chat, topic
         )
-        button = InlineKeyboardButton(texts.CHECK_IN_BUTTON, callback_data=f"ci:{opened.code}")
         await reply_plain(
             message,
             texts.session_opened(opened.cell, opened.topic, opened.code, opened.campaign),
         )
-        # The button sits on its own message so the check-in post stays easy to find.
-        await message.reply_text(
-            texts.CHECK_IN_BUTTON, reply_markup=InlineKeyboardMarkup([[button]])
-        )
+        # The check-in post (with the button) is its own message, edited as members check in.
+        await posts.open(context.bot, opened.id, chat.chat_id)
+
+    def show_in_post(context: ContextTypes.DEFAULT_TYPE, result: CheckIn) -> None:
+        where = result.session_chat
+        if where is not None and where.channel == "telegram" and not result.already:
+            posts.touch(context.bot, result.session_id, where.chat_id)
 
     async def check_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -78,6 +93,9 @@ def handlers(services: Services) -> list[Handler]:
         result = await asyncio.to_thread(
             services.attendance.check_in, user_ref(update), code.split()[0]
         )
+        show_in_post(context, result)
+        if chat_ref(update).is_group:
+            return  # acknowledged by the live check-in post, not one group message each
         await reply_plain(
             message,
             texts.checked_in(result.member_name, result.topic, result.already, result.present),
@@ -88,8 +106,10 @@ def handlers(services: Services) -> list[Handler]:
         assert query is not None and query.data is not None
         code = query.data.split(":", 1)[1]
         result = await asyncio.to_thread(services.attendance.check_in, user_ref(update), code)
-        await query.answer(
-            texts.checked_in(result.member_name, result.topic, result.already, result.present)
+        show_in_post(context, result)
+        await answer_query(
+            query,
+            texts.checked_in(result.member_name, result.topic, result.already, result.present),
         )
 
     async def close_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -98,6 +118,7 @@ def handlers(services: Services) -> list[Handler]:
         summary = await asyncio.to_thread(
             services.attendance.close_session, user_ref(update), chat_ref(update)
         )
+        await posts.close(context.bot, summary.session_id)
         await reply_plain(
             message,
             texts.session_closed(summary.cell, summary.topic, summary.present, summary.absent),
@@ -110,20 +131,20 @@ def handlers(services: Services) -> list[Handler]:
             await reply_plain(message, texts.REPORT_PRIVATE_ONLY)
             return
         unit = command_argument(message) or None
-        built = await asyncio.to_thread(services.reports.report, user_ref(update), unit)
+        # Building a report is CPU work: on the bounded CPU pool, off the event loop.
+        built = await cpu_bound(services, services.reports.report, user_ref(update), unit)
         workbook, chart = await asyncio.gather(
-            asyncio.to_thread(to_xlsx, built), asyncio.to_thread(chart_png, built)
+            cpu_bound(services, to_xlsx, built), cpu_bound(services, chart_png, built)
         )
         if isinstance(built, CellReport):
             name, text = built.cell, texts.cell_report_text(built)
         else:
             name, text = built.unit, texts.unit_report_text(built)
-        caption = texts.report_caption(name, built.campaign)
+        title = caption(texts.report_caption(name, built.campaign))
         await reply_plain(message, text)
-        await message.reply_photo(chart, caption=caption[:1024])
+        await message.reply_photo(chart, caption=title)
         await message.reply_document(
-            InputFile(workbook, filename=texts.report_file_name(name, "xlsx")),
-            caption=caption[:1024],
+            InputFile(workbook, filename=texts.report_file_name(name, "xlsx")), caption=title
         )
 
     async def my_record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -142,3 +163,8 @@ def handlers(services: Services) -> list[Handler]:
         CommandHandler("baocao", report),
         CommandHandler("ketqua", my_record),
     ]
+
+
+async def on_stopping(services: Services) -> None:
+    """Stop refreshing live check-in posts."""
+    await checkin_post.on_stopping(services)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+
+log = logging.getLogger(__name__)
 
 # Zalo answers an empty long poll with this error code instead of an empty result.
 TIMEOUT_ERROR_CODE = 408
@@ -65,8 +70,6 @@ def parse_update(payload: Any) -> ZaloMessage | None:
     if chat_id is None:
         return None
     user_id = sender.get("id", chat_id)
-    raw_date = message.get("date")
-    millis = raw_date if isinstance(raw_date, int | float) else 0
     text = message.get("text")
     return ZaloMessage(
         message_id=str(message.get("message_id", "")),
@@ -75,9 +78,29 @@ def parse_update(payload: Any) -> ZaloMessage | None:
         user_id=str(user_id),
         display_name=str(sender.get("display_name") or sender.get("first_name") or ""),
         text=text if isinstance(text, str) else None,
-        date=datetime.fromtimestamp(millis / 1000, tz=UTC),
+        date=_message_date(message.get("date")),
         event_name=str(payload.get("event_name", "")),
     )
+
+
+def _message_date(millis: Any) -> datetime:
+    """The message time from epoch milliseconds; a missing or impossible one reads as now."""
+    if isinstance(millis, int | float) and not isinstance(millis, bool):
+        try:
+            return datetime.fromtimestamp(millis / 1000, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            log.warning("Zalo: message date %r is out of range; using the time received", millis)
+    return datetime.now(UTC)
+
+
+def update_key(payload: Any) -> str:
+    """A stable id for one update (Zalo updates carry none): the message id, else a digest."""
+    message = payload.get("message") if isinstance(payload, dict) else None
+    message_id = message.get("message_id") if isinstance(message, dict) else None
+    if isinstance(message_id, str | int) and str(message_id):
+        return f"m:{message_id}"[:100]
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return "h:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
 class ZaloClient:
@@ -125,15 +148,18 @@ class ZaloClient:
 
     async def get_update(self, timeout_s: int = 30) -> ZaloMessage | None:
         """Long-poll for ONE update; None when the poll ends empty (or carries no message)."""
+        return parse_update(await self.get_raw_update(timeout_s))
+
+    async def get_raw_update(self, timeout_s: int = 30) -> Any:
+        """Long-poll for ONE update as sent (JSON); None when the poll ends empty."""
         try:
-            result = await self.call(
+            return await self.call(
                 "getUpdates", {"timeout": timeout_s}, timeout_s=timeout_s + self._request_timeout_s
             )
         except ZaloApiError as error:
             if error.error_code == TIMEOUT_ERROR_CODE:
                 return None
             raise
-        return parse_update(result)
 
     async def send_message(self, chat_id: str, text: str) -> str:
         """Send one message of 1–2,000 chars; returns its message id."""

@@ -6,11 +6,14 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
-from bot.channels.zalo.client import ZaloApiError, ZaloClient, ZaloMessage
+from bot.channels.zalo.client import ZaloApiError, ZaloClient
 from bot.channels.zalo.handler import ZaloHandler
+from bot.channels.zalo.inbox import ZaloUpdates
+from bot.records.inbox import AsyncUpdateInbox
 
 log = logging.getLogger(__name__)
 
@@ -32,35 +35,44 @@ async def poll_updates(
     handler: ZaloHandler,
     stop_event: asyncio.Event,
     config: PollingConfig | None = None,
+    inbox: AsyncUpdateInbox | None = None,
 ) -> None:
-    """Fetch and handle updates until `stop_event` is set."""
+    """Fetch and handle updates until `stop_event` is set; each is stored in `inbox` first.
+
+    Nothing an update contains ends the loop: a bad one is logged and skipped.
+    """
     config = config or DEFAULT_POLLING
+    updates = ZaloUpdates(handler, inbox)
     delay = config.backoff_initial_s
     while not stop_event.is_set():
         try:
-            message = await _next_update(client, stop_event, config.poll_timeout_s)
+            raw = await _next_update(client, stop_event, config.poll_timeout_s)
         except _Stopped:
             return
-        except (ZaloApiError, httpx.HTTPError) as error:
-            log.warning("Zalo getUpdates failed (%s); retrying in %.1f s", error, delay)
+        except Exception as error:
+            if isinstance(error, ZaloApiError | httpx.HTTPError):
+                log.warning("Zalo getUpdates failed (%s); retrying in %.1f s", error, delay)
+            else:  # not expected: keep serving, but say loudly what happened
+                log.exception("Zalo getUpdates failed; retrying in %.1f s", delay)
             if await _sleep_or_stop(stop_event, delay):
                 return
             delay = min(delay * 2, config.backoff_max_s)
             continue
         delay = config.backoff_initial_s
-        if message is not None:
-            await handler.handle(message)
+        if raw is not None:
+            try:
+                await updates.deliver(raw)
+            except Exception:  # deliver logs its own failures; this is the last line
+                log.exception("Zalo: update skipped after an unexpected error")
 
 
 class _Stopped(Exception):
     """The stop event fired while a long poll was in flight."""
 
 
-async def _next_update(
-    client: ZaloClient, stop_event: asyncio.Event, timeout_s: int
-) -> ZaloMessage | None:
-    """One long poll, abandoned as soon as `stop_event` is set (no 30 s wait on shutdown)."""
-    poll = asyncio.create_task(client.get_update(timeout_s))
+async def _next_update(client: ZaloClient, stop_event: asyncio.Event, timeout_s: int) -> Any:
+    """One long poll (the update's JSON or None), abandoned as soon as `stop_event` is set."""
+    poll = asyncio.create_task(client.get_raw_update(timeout_s))
     stopped = asyncio.create_task(stop_event.wait())
     try:
         await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)

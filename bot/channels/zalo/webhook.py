@@ -9,8 +9,9 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.channels.zalo.client import parse_update
 from bot.channels.zalo.handler import ZaloHandler
+from bot.channels.zalo.inbox import InboxUnavailable, ZaloUpdates
+from bot.records.inbox import AsyncUpdateInbox
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +21,15 @@ SECRET_HEADER = "X-Bot-Api-Secret-Token"
 class WebhookServer:
     """Receives updates at `path`; answers 403 (and ignores the body) without the right secret."""
 
-    def __init__(self, handler: ZaloHandler, secret: str, path: str) -> None:
+    def __init__(
+        self,
+        handler: ZaloHandler,
+        secret: str,
+        path: str,
+        inbox: AsyncUpdateInbox | None = None,
+    ) -> None:
         self.handler = handler
+        self.updates = ZaloUpdates(handler, inbox)
         self.secret = secret
         self.path = path
         self._tasks: set[asyncio.Task[None]] = set()
@@ -56,10 +64,16 @@ class WebhookServer:
             return web.json_response({"ok": False, "description": "Bad Request"}, status=400)
         # Zalo wraps the update like getUpdates does ({"ok", "result"}); accept it bare too.
         update = body.get("result", body) if isinstance(body, dict) else None
-        message = parse_update(update)
-        if message is not None:
+        if update is None:
+            return web.json_response({"ok": True})
+        try:
+            # Stored before the 200: once Zalo has its answer the update is ours to keep.
+            key = await self.updates.receive(update)
+        except InboxUnavailable:
+            return web.json_response({"ok": False, "description": "Try again"}, status=503)
+        if key is not None:
             # Answer Zalo at once; the reply goes out through sendMessage when ready.
-            task = asyncio.create_task(self.handler.handle(message))
+            task = asyncio.create_task(self.updates.handle(key, update))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         return web.json_response({"ok": True})

@@ -1,15 +1,28 @@
-"""Answer benchmark on the dev questions: answer accuracy, source accuracy, declines, latency;
-and the grounding-threshold sweep used to calibrate bot/services/grounding.py.
+"""Answer benchmark: accuracy, sources, declines and latency on two development sets, each split
+once into a tuning half and a checking half.
 
-    python bench/answers.py
+    python bench/answers.py [--misses] [--set dev|viqa] [--half tuning|checking]
+
+The split is fixed and written down here: a question belongs to the *tuning* half when the number
+in its id is even (d102, x004, du02, xu010), to the *checking* half when it is odd. Rules are tuned
+on the tuning half only; the README publishes the checking half. An answer counts as correct when it
+is grounded and its body (the text before the source line) contains every `must` phrase after
+folding (lowercase, no diacritics, đ→d); a list inside `must` means any one alternative.
+
+Sets (outside this repository, beside it in ../shared/eval/):
+- dev v2: 128 questions on the five sample plans (library: knowledge/corpus/);
+- viqa_dev: a slice of a public Vietnamese QA data set with its own library (docs/).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -17,17 +30,31 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.services import grounding  # noqa: E402
 from bot.services.qa import QAService  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from knowledge.library import Library  # noqa: E402
 from knowledge.textnorm import fold  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "eval" / "dev_questions.json"
+EVAL = ROOT.parent / "shared" / "eval"
+SETS = {
+    "dev": (EVAL / "dev_questions_v2.json", ROOT / "knowledge" / "corpus"),
+    "viqa": (EVAL / "viqa_dev" / "questions.json", EVAL / "viqa_dev" / "docs"),
+}
 
 
-def must_ok(answer: str, must: list[object]) -> bool:
-    folded = fold(answer)
+def half_of(question_id: str) -> str:
+    digits = re.findall(r"\d+", question_id)
+    return "tuning" if digits and int(digits[-1]) % 2 == 0 else "checking"
+
+
+def body_of(answer_text: str, source_line: str | None) -> str:
+    if source_line and source_line in answer_text:
+        return answer_text[: answer_text.rindex(source_line)]
+    return answer_text
+
+
+def must_ok(text: str, must: list[object]) -> bool:
+    folded = fold(text)
     for item in must:
         options = item if isinstance(item, list) else [item]
         if not any(fold(str(o)) in folded for o in options):
@@ -35,93 +62,106 @@ def must_ok(answer: str, must: list[object]) -> bool:
     return True
 
 
-def main() -> None:
-    path = DEV if DEV.exists() else ROOT / "bench" / "dev_questions.json"
-    dev = json.loads(path.read_text(encoding="utf-8"))["questions"]
-    offtopic = json.loads((ROOT / "bench" / "offtopic_questions.json").read_text())["questions"]
+@dataclass
+class Tally:
+    answerable: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: {"typed": 0, "folded": 0})
+    sourced: int = 0
+    false_declines: dict[str, int] = field(default_factory=lambda: {"typed": 0, "folded": 0})
+    unanswerable: int = 0
+    declined: int = 0
+    latencies: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+
+def run_set(
+    name: str, halves: list[str], show_misses: bool, cache: Path | None = None
+) -> dict[str, Tally]:
+    questions_path, library_dir = SETS[name]
+    questions = json.loads(questions_path.read_text(encoding="utf-8"))["questions"]
+    tallies = {half: Tally() for half in halves}
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp), _env_file=None)  # type: ignore[call-arg]
+        data_dir = cache / name if cache else Path(tmp)
+        settings = Settings(data_dir=data_dir, _env_file=None)  # type: ignore[call-arg]
         library = Library.from_settings(settings)
-        library.ingest_many([ROOT / "knowledge" / "corpus"])
+        if not library.documents():
+            start = time.perf_counter()
+            library.ingest_many([library_dir])
+            ingest_s = time.perf_counter() - start
+            chunks = len(library.chunks())
+            rate = chunks / ingest_s
+            print(f"[{name}] ingest: {chunks} chunks in {ingest_s:.1f} s = {rate:.1f} chunks/s")
         qa = QAService(library)
         qa.ask("khởi động")  # warm-up
-        answerable = [q for q in dev if q.get("answerable", True)]
-        unanswerable = [q["q"] for q in dev if not q.get("answerable", True)]
-        rows = []
-        latencies = []
-        for variant in ("written", "folded"):
-            correct = sourced = first = declined = 0
-            for q in answerable:
-                question = q["q"] if variant == "written" else fold(q["q"])
-                start = time.perf_counter()
+        for q in questions:
+            half = half_of(q["id"])
+            if half not in tallies:
+                continue
+            tally = tallies[half]
+            answerable = q.get("answerable", True)
+            variants = ("typed", "folded") if answerable else ("typed",)
+            for variant in variants:
+                question = q["q"] if variant == "typed" else fold(q["q"])
+                began = time.perf_counter()
                 answer = qa.ask(question)
-                latencies.append((time.perf_counter() - start) * 1000)
-                ok = answer.grounded and must_ok(answer.text, q["must"])
-                src = any(s.document[:3] in q["docs"] for s in answer.sources)
-                correct += ok
-                sourced += src
-                first += bool(answer.sources) and answer.sources[0].document[:3] in q["docs"]
-                declined += not answer.grounded
-                if not ok and variant == "written":
-                    print(f"  miss {q['id']}: {q['q']}\n       -> {answer.text[:160]!r}")
-            n = len(answerable)
-            rows.append((variant, correct / n, sourced / n, first / n, declined / n))
-        decline_hits = 0
-        for question in unanswerable:
-            answer = qa.ask(question)
-            decline_hits += not answer.grounded
-        off_hits = 0
-        for question in offtopic:
-            answer = qa.ask(question)
-            off_hits += not answer.grounded
-            if answer.grounded:
-                print(f"  answered off-topic: {question!r} -> {answer.text[:100]!r}")
-        for variant, acc, src, top, fd in rows:
-            print(
-                f"{variant:>8}: answer accuracy {acc:.2f}, source accuracy {src:.2f}"
-                f" (first source {top:.2f}), false declines {fd:.2f} (n={len(answerable)})"
-            )
-        print(f"unanswerable (dev) declined: {decline_hits}/{len(unanswerable)}")
-        print(f"off-topic (bench/offtopic_questions.json) declined: {off_hits}/{len(offtopic)}")
-        arr = np.asarray(latencies)
+                tally.latencies.append((time.perf_counter() - began) * 1000)
+                if not answerable:
+                    tally.unanswerable += 1
+                    tally.declined += not answer.grounded
+                    if answer.grounded:
+                        tally.misses.append(
+                            f"  answered {q['id']}: {q['q']}\n      -> {answer.text[:200]!r}"
+                        )
+                    continue
+                body = body_of(answer.text, answer.source_line)
+                ok = answer.grounded and must_ok(body, q["must"])
+                tally.correct[variant] += ok
+                tally.false_declines[variant] += not answer.grounded
+                if variant == "typed":
+                    tally.answerable += 1
+                    tally.sourced += any(
+                        s.document.split("_")[0] in q["docs"] for s in answer.sources[:1]
+                    )
+                if not ok:
+                    tally.misses.append(
+                        f"  miss[{variant}] {q['id']} ({q.get('type', '-')}): {question}\n"
+                        f"      must {q['must']} -> {answer.text[:220]!r}"
+                    )
+    for half, tally in tallies.items():
+        n = max(1, tally.answerable)
+        lat = np.asarray(tally.latencies or [0.0])
         print(
-            f"latency (extractive, warm): p50 {np.percentile(arr, 50):.1f} ms,"
-            f" p95 {np.percentile(arr, 95):.1f} ms"
+            f"[{name}/{half}] answerable {tally.answerable}: accuracy typed "
+            f"{tally.correct['typed'] / n:.2f}, without diacritics "
+            f"{tally.correct['folded'] / n:.2f};"
+            f" first source right {tally.sourced / n:.2f}; wrongly declined typed "
+            f"{tally.false_declines['typed'] / n:.2f}, without diacritics "
+            f"{tally.false_declines['folded'] / n:.2f}"
         )
-        sweep(qa, library, answerable, unanswerable + offtopic)
+        print(
+            f"[{name}/{half}] unanswerable declined {tally.declined}/{tally.unanswerable}"
+            f" = {tally.declined / max(1, tally.unanswerable):.2f};"
+            f" latency p50 {np.percentile(lat, 50):.1f} ms, p95 {np.percentile(lat, 95):.1f} ms"
+        )
+        if show_misses and tally.misses:
+            print("\n".join(tally.misses))
+    return tallies
 
 
-def sweep(qa: QAService, library: Library, answerable: list[dict], declines: list[str]) -> None:
-    """Grounding features of every question, and error rates for candidate thresholds."""
-    lexical = library.snapshot().lexical
-
-    def features(question: str) -> tuple[float, float, bool]:
-        hits = library.search(question, k=8)
-        g = grounding.judge(question, hits, lexical.idf, set(lexical.vocabulary))
-        return g.coverage, g.dense, g.missing_reference is not None
-
-    pos = [features(q["q"]) for q in answerable] + [features(fold(q["q"])) for q in answerable]
-    neg = [features(q) for q in declines]
-    print(
-        f"\nmax coverage among questions to decline: {max(c for c, _, m in neg if not m):.2f};"
-        f" lowest among answerable: {min(c for c, _, _ in pos):.2f}"
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--set", choices=sorted(SETS), action="append")
+    parser.add_argument("--half", choices=["tuning", "checking"], action="append")
+    parser.add_argument("--misses", action="store_true", help="print every miss")
+    parser.add_argument(
+        "--library-cache", type=Path, help="keep the ingested libraries here between runs"
     )
-    print(
-        f"max similarity among questions to decline: {max(d for _, d, m in neg if not m):.3f};"
-        f" lowest among answerable: {min(d for _, d, _ in pos):.3f}"
-    )
-    print(
-        "\ngrounding sweep: false-decline rate (answerable, both variants)"
-        " / false-answer rate (unanswerable + off-topic)"
-    )
-    for cov in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        cells = []
-        for dense in (0.80, 0.82, 0.83, 0.84, 0.85, 0.86):
-            fd = np.mean([not (c >= cov and d >= dense and not m) for c, d, m in pos])
-            fa = np.mean([c >= cov and d >= dense and not m for c, d, m in neg])
-            cells.append(f"d>={dense:.2f}: {fd:.2f}/{fa:.2f}")
-        print(f"  cov>={cov:.2f}  " + "  ".join(cells))
-    print(f"  (in use: coverage >= {grounding.MIN_COVERAGE}, dense >= {grounding.MIN_DENSE})")
+    args = parser.parse_args()
+    for name in args.set or sorted(SETS):
+        if not SETS[name][0].exists():
+            print(f"[{name}] skipped: {SETS[name][0]} not found")
+            continue
+        run_set(name, args.half or ["tuning", "checking"], args.misses, args.library_cache)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""From a file's text to a document's metadata and its chunks."""
+"""From a file's text to a document's metadata, its passages and its fact passages."""
 
 from __future__ import annotations
 
@@ -8,12 +8,23 @@ from dataclasses import dataclass, field
 
 from bot.texts import knowledge as msg
 from knowledge.chunking import chunk_paragraphs
+from knowledge.facts import (
+    BODY,
+    FACT_CONTEXT,
+    FactPassage,
+    basis_documents,
+    deadline_sentences,
+    header_passage,
+    is_e_signature,
+    is_stamp,
+    split_facts,
+)
 from knowledge.metadata import read_header
 from knowledge.quality import text_quality
 from knowledge.textnorm import (
     canonical_doc_numbers,
     clean_inline,
-    cut_distribution_list,
+    drop_web_furniture,
     is_furniture,
     join_broken_lines,
 )
@@ -34,7 +45,7 @@ class ParsedDocument:
 def parse_document(
     text: str, document: str, sha: str, repair: LineRepairer | None = None
 ) -> ParsedDocument:
-    """Normalise, read the header, drop furniture, and chunk along the outline."""
+    """Normalise, split off the fact blocks, read the header, and chunk along the outline."""
     text = clean_inline(text)
     quality = text_quality(text)
     lines = text.splitlines()
@@ -44,8 +55,15 @@ def parse_document(
         warnings.append(msg.OCR_WARNING.format(repaired=round(changed * 100)))
     elif quality == "no_diacritics":
         warnings.append(msg.NO_DIACRITICS_WARNING)
-    lines = cut_distribution_list([line for line in lines if not is_furniture(line)])
-    header = read_header(lines, trust_place=quality == "ok")
+    lines = drop_web_furniture(lines)
+    # Signature and stamp lines are furniture for the study text but facts about the document.
+    lines = [
+        line for line in lines if is_e_signature(line) or is_stamp(line) or not is_furniture(line)
+    ]
+    split = split_facts(lines)
+    header = read_header(split.body, trust_place=quality == "ok")
+    body_paragraphs = join_broken_lines(split.body[header.body_start :])
+    paragraphs = [canonical_doc_numbers(p) for p in body_paragraphs]
     meta = DocumentMeta(
         document=document,
         title=header.title or document,
@@ -53,24 +71,41 @@ def parse_document(
         date=header.date,
         issuer=header.issuer,
         text_quality=quality,
+        place=header.place,
+        signer=split.signer,
+        signer_title=split.signer_title,
+        recipients=tuple(split.recipients),
+        basis=basis_documents(paragraphs[0]) if paragraphs else (),
+        deadlines=deadline_sentences(paragraphs),
     )
-    paragraphs = [canonical_doc_numbers(p) for p in join_broken_lines(lines[header.body_start :])]
-    passages = chunk_paragraphs(paragraphs)
+    head = header_passage(split.body[: header.body_start], split.stamp)
+    facts = [*([head] if head else []), *split.passages]
     doc_key = hashlib.sha1(document.encode("utf-8")).hexdigest()[:10]
     chunks: list[Chunk] = []
     index_texts: list[str] = []
-    for position, passage in enumerate(passages):
+
+    def add(text: str, section: str | None, heading: str, kind: str) -> None:
+        position = len(chunks)
         chunks.append(
             Chunk(
                 chunk_id=f"{doc_key}:{sha[:12]}:{position:04d}",
                 meta=meta,
-                section=passage.section,
-                heading=passage.heading,
-                text=passage.text,
+                section=section,
+                heading=heading,
+                text=text,
                 position=position,
+                kind=kind,
             )
         )
         # The heading path and the document's number give a passage its context.
-        context = " | ".join(p for p in (meta.number, meta.issuer, passage.heading) if p)
-        index_texts.append(f"{context}\n{passage.text}" if context else passage.text)
+        context = " | ".join(p for p in (meta.number, meta.issuer, heading) if p)
+        index_texts.append(f"{context}\n{text}" if context else text)
+
+    for passage in chunk_paragraphs(paragraphs):
+        add(passage.text, passage.section, passage.heading, BODY)
+    for fact in facts:
+        add(canonical_doc_numbers(fact.text), None, FACT_CONTEXT[fact.kind], fact.kind)
     return ParsedDocument(meta=meta, chunks=chunks, index_texts=index_texts, warnings=warnings)
+
+
+__all__ = ["FactPassage", "ParsedDocument", "parse_document"]

@@ -56,3 +56,42 @@ class LexicalIndex:
         if not ids or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._weights[:, ids].sum(axis=1), dtype=np.float32).ravel()
+
+
+class Spelling:
+    """Maps a mistyped folded word to a library word one edit away ("nghanh" → "nganh")."""
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self._idf = index.idf
+        self._by_delete: dict[str, list[str]] = {}
+        for term in index.vocabulary:
+            if "_" in term or not term.isalpha() or len(term) < 3:
+                continue
+            for key in {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}:
+                self._by_delete.setdefault(key, []).append(term)
+
+    def correct(self, word: str) -> str | None:
+        """The most common library word within one edit of `word`, or None."""
+        if word in self._idf or not word.isalpha() or len(word) < 3:
+            return None
+        keys = {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+        found = {term for key in keys for term in self._by_delete.get(key, ()) if term != word}
+        # The first letter is kept: "phieu" is not a typo of "hieu".
+        close = [t for t in found if t[0] == word[0] and _one_edit(word, t)]
+        # Lowest idf = most frequent in the library.
+        return min(close, key=lambda t: (self._idf.get(t, 99.0), t)) if close else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -12,27 +15,37 @@ from typing import TYPE_CHECKING
 from bot.texts import knowledge as msg
 from knowledge.documents import parse_document
 from knowledge.embeddings import Embedder, make_embedder
+from knowledge.limits import ParseLimits, limits_from
 from knowledge.loaders import SUPPORTED_SUFFIXES, load_text
 from knowledge.ocr import OcrRepairer
 from knowledge.retrieval import HybridRetriever, Snapshot
 from knowledge.store import ChunkStore, StoredChunk, make_client
 from knowledge.types import Chunk, DocumentInfo, IngestReport, KnowledgeError, SearchHit
+from knowledge.walk import Skipped, walk
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
 _REFRESH_EVERY_S = 2.0  # how often to notice ingests made by another process
 
+log = logging.getLogger(__name__)
+
 
 class Library:
     """Ingest, list, remove and search documents; thread-safe, refreshes after any change."""
 
     def __init__(
-        self, store: ChunkStore, embedder: Embedder, max_bytes: int, fusion: str = "weighted"
+        self,
+        store: ChunkStore,
+        embedder: Embedder,
+        max_bytes: int,
+        fusion: str = "weighted",
+        limits: ParseLimits | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.max_bytes = max_bytes
+        self.limits = limits or ParseLimits()
         self.retriever = HybridRetriever(store, embedder, fusion)
         self._snapshot: Snapshot | None = None
         self._checked_at = 0.0
@@ -45,7 +58,8 @@ class Library:
         settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         client = make_client(settings.chroma_host, settings.chroma_port, str(settings.chroma_dir))
         store = ChunkStore(client, settings.collection, embedder)
-        return cls(store, embedder, settings.max_upload_bytes, settings.fusion)
+        limits = limits_from(settings)
+        return cls(store, embedder, settings.max_upload_bytes, settings.fusion, limits)
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -61,6 +75,15 @@ class Library:
 
     def search(self, query: str, k: int = 5) -> list[SearchHit]:
         return self.retriever.search(self.snapshot(), query, k)
+
+    def document_facts(self, documents: list[str]) -> list[SearchHit]:
+        """The fact passages (header, recipients, signature …) of these documents, unranked."""
+        snapshot = self.snapshot()
+        return [
+            SearchHit(chunk=snapshot.chunks[index].chunk, score=0.0)
+            for document in documents
+            for index in snapshot.facts.get(document, [])
+        ]
 
     def restore_diacritics(self, query: str) -> str:
         return self.retriever.prepare_query(self.snapshot(), query)
@@ -86,17 +109,8 @@ class Library:
     # --- writing --------------------------------------------------------------------------------
 
     def ingest_path(self, path: Path) -> IngestReport:
-        if not path.is_file():
-            raise KnowledgeError(msg.NOT_FOUND.format(name=path))
-        if path.stat().st_size > self.max_bytes:  # don't read a huge file just to refuse it
-            raise KnowledgeError(
-                msg.TOO_LARGE.format(
-                    name=path.name,
-                    size_mb=path.stat().st_size / 2**20,
-                    limit_mb=self.max_bytes / 2**20,
-                )
-            )
-        return self.ingest_bytes(path.read_bytes(), path.name)
+        """Ingest one regular file; a FIFO or device is refused without blocking on it."""
+        return self.ingest_bytes(_read_regular_file(path, self.max_bytes), path.name)
 
     def ingest_bytes(self, data: bytes, filename: str) -> IngestReport:
         """Add or replace one document. On any error nothing in the library changes."""
@@ -107,7 +121,7 @@ class Library:
             existing = current.get(name)
             if existing is not None and existing.sha256 == sha:
                 return IngestReport(document=existing, status="unchanged")
-            text = load_text(data, name, self.max_bytes)
+            text = load_text(data, name, self.max_bytes, self.limits)
             parsed = parse_document(text, name, sha, repair=self._repairer().repair)
             if not parsed.chunks:
                 raise KnowledgeError(msg.NO_CONTENT.format(name=name))
@@ -131,19 +145,40 @@ class Library:
         self,
         paths: Iterable[Path],
         on_result: Callable[[Path, IngestReport | KnowledgeError], None] | None = None,
+        on_skip: Callable[[Skipped], None] | None = None,
     ) -> list[IngestReport | KnowledgeError]:
-        """Ingest files and folders; clean documents first, so OCR repair can learn from them."""
-        files = sorted(expand_paths(paths), key=lambda p: (_looks_damaged(p), p.name))
+        """Ingest files and folders, each on its own: a bad one is reported, the rest go on.
+
+        Clean documents go first, so OCR repair can learn from them. Paths that cannot be
+        ingested (missing, not a regular file) come back as errors; what was skipped inside
+        folders (links leaving them, FIFOs...) goes to `on_skip` and the log.
+        """
+        found = walk(list(paths), SUPPORTED_SUFFIXES)
+        for skipped in found.skipped:
+            log.warning("skipped %s", skipped.reason)
+            if on_skip is not None:
+                on_skip(skipped)
         results: list[IngestReport | KnowledgeError] = []
-        for path in files:
-            try:
-                result: IngestReport | KnowledgeError = self.ingest_path(path)
-            except KnowledgeError as error:
-                result = error
+        for path, error in found.refused:
+            results.append(error)
+            if on_result is not None:
+                on_result(path, error)
+        for path in sorted(found.files, key=lambda p: (_looks_damaged(p), p.name)):
+            result = self._ingest_one(path)
             results.append(result)
             if on_result is not None:
                 on_result(path, result)
         return results
+
+    def _ingest_one(self, path: Path) -> IngestReport | KnowledgeError:
+        try:
+            return self.ingest_path(path)
+        except KnowledgeError as error:
+            return error
+        except Exception as error:  # one file's surprise must not stop the batch
+            log.exception("ingesting %s failed", path)
+            detail = type(error).__name__
+            return KnowledgeError(msg.UNEXPECTED_ERROR.format(name=path.name, detail=detail))
 
     def seed_if_empty(self, corpus_dir: Path) -> list[IngestReport | KnowledgeError]:
         """A fresh install answers from the bundled corpus; an admin's library is left alone."""
@@ -163,23 +198,67 @@ class Library:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders expanded to their supported files (sorted); missing paths raise."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
-        elif path.exists():
-            files.append(path)
-        else:
-            raise KnowledgeError(msg.NOT_FOUND.format(name=path))
-    return files
+    """Files as given, folders expanded to their supported regular files (see knowledge.walk).
+
+    Raises the first refusal (a missing path, a FIFO given by name); skipped entries inside
+    folders are only logged.
+    """
+    found = walk(list(paths), SUPPORTED_SUFFIXES)
+    if found.refused:
+        raise found.refused[0][1]
+    for skipped in found.skipped:
+        log.warning("skipped %s", skipped.reason)
+    return found.files
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refused when it is not a regular file or is over `max_bytes`."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise KnowledgeError(msg.NOT_FOUND.format(name=path)) from None
+    except OSError as error:  # ELOOP, EACCES...
+        raise KnowledgeError(msg.UNREADABLE.format(name=path, detail=error.strerror)) from None
+    if stat.S_ISDIR(mode):
+        raise KnowledgeError(msg.NOT_FOUND.format(name=path))
+    if not stat.S_ISREG(mode):  # checked before open(): opening a FIFO blocks
+        raise KnowledgeError(msg.NOT_REGULAR_FILE.format(name=path))
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since the check, open() won't hang.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise KnowledgeError(msg.UNREADABLE.format(name=path, detail=error.strerror)) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise KnowledgeError(msg.NOT_REGULAR_FILE.format(name=path))
+        if status.st_size > max_bytes:  # don't read a huge file just to refuse it
+            raise _too_large(path.name, status.st_size, max_bytes)
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while we looked
+        raise _too_large(path.name, len(data), max_bytes)
+    return data
+
+
+def _too_large(name: str, size: int, max_bytes: int) -> KnowledgeError:
+    return KnowledgeError(
+        msg.TOO_LARGE.format(name=name, size_mb=size / 2**20, limit_mb=max_bytes / 2**20)
+    )
 
 
 def _looks_damaged(path: Path) -> bool:
     from knowledge.quality import text_quality
 
-    if path.suffix.lower() not in (".txt", ".md") or path.stat().st_size > 5 * 2**20:
+    try:
+        status = os.stat(path)
+    except OSError:
         return False
-    return text_quality(path.read_bytes().decode("utf-8", errors="ignore")) != "ok"
+    if path.suffix.lower() not in (".txt", ".md") or not stat.S_ISREG(status.st_mode):
+        return False
+    if status.st_size > 5 * 2**20:
+        return False
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return text_quality(data.decode("utf-8", errors="ignore")) != "ok"

@@ -54,6 +54,7 @@ class Header:
     date: str | None
     issuer: str | None
     body_start: int  # index into the lines where the content (preamble) begins
+    place: str | None = None  # "Di Linh" from "Di Linh, ngày 24 tháng 4 năm 2024"
 
 
 def _title_case_place(words: str) -> str:
@@ -106,7 +107,9 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
 
     title = _title(lines, type_index, body_start)
     issuer = _issuer(lines, header_lines, body_start, number, place)
-    return Header(title=title, number=number, date=date, issuer=issuer, body_start=body_start)
+    return Header(
+        title=title, number=number, date=date, issuer=issuer, body_start=body_start, place=place
+    )
 
 
 def _title(lines: list[str], type_index: int | None, body_start: int) -> str:

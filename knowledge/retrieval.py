@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from knowledge.embeddings import Embedder
-from knowledge.lexical import LexicalIndex
+from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.restore import DiacriticRestorer
 from knowledge.store import ChunkStore, StoredChunk
 from knowledge.textnorm import canonical_doc_numbers, fold, nfc
@@ -27,19 +27,32 @@ class Snapshot:
     restorer: DiacriticRestorer
     fingerprint: str
     vectors: np.ndarray  # (n, dim): exact cosines for every fused candidate
+    spelling: Spelling  # typo correction against the library's words
+    facts: dict[str, list[int]]  # document → indexes of its fact passages (knowledge/facts.py)
 
     @classmethod
     def build(cls, chunks: list[StoredChunk], fingerprint: str) -> Snapshot:
+        lexical = LexicalIndex([c.index_text for c in chunks])
         return cls(
             chunks=chunks,
             by_id={c.chunk.chunk_id: i for i, c in enumerate(chunks)},
-            lexical=LexicalIndex([c.index_text for c in chunks]),
+            lexical=lexical,
+            spelling=Spelling(lexical),
+            facts=_facts_by_document(chunks),
             restorer=DiacriticRestorer([c.chunk.text for c in chunks]),
             fingerprint=fingerprint,
             vectors=np.stack([c.vector for c in chunks if c.vector is not None])
             if chunks and all(c.vector is not None for c in chunks)
             else np.zeros((len(chunks), 0), dtype=np.float32),
         )
+
+
+def _facts_by_document(chunks: list[StoredChunk]) -> dict[str, list[int]]:
+    facts: dict[str, list[int]] = {}
+    for index, stored in enumerate(chunks):
+        if stored.chunk.kind != "body":
+            facts.setdefault(stored.chunk.meta.document, []).append(index)
+    return facts
 
 
 class HybridRetriever:

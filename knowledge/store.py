@@ -95,7 +95,17 @@ def _meta_out(meta: DocumentMeta) -> dict[str, Any]:
         "date": meta.date or "",
         "issuer": meta.issuer or "",
         "text_quality": meta.text_quality,
+        "place": meta.place or "",
+        "signer": meta.signer or "",
+        "signer_title": meta.signer_title or "",
+        "recipients": "\n".join(meta.recipients),
+        "basis": "\n".join(meta.basis),
+        "deadlines": "\n".join(meta.deadlines),
     }
+
+
+def _lines(value: object) -> tuple[str, ...]:
+    return tuple(line for line in str(value or "").split("\n") if line)
 
 
 def _meta_in(record: dict[str, Any]) -> DocumentMeta:
@@ -106,6 +116,12 @@ def _meta_in(record: dict[str, Any]) -> DocumentMeta:
         date=str(record["date"]) or None,
         issuer=str(record["issuer"]) or None,
         text_quality=str(record.get("text_quality", "ok")),
+        place=str(record.get("place") or "") or None,
+        signer=str(record.get("signer") or "") or None,
+        signer_title=str(record.get("signer_title") or "") or None,
+        recipients=_lines(record.get("recipients")),
+        basis=_lines(record.get("basis")),
+        deadlines=_lines(record.get("deadlines")),
     )
 
 
@@ -176,6 +192,7 @@ class ChunkStore:
                         "section": c.chunk.section or "",
                         "heading": c.chunk.heading,
                         "position": c.chunk.position,
+                        "kind": c.chunk.kind,
                         "index_text": c.index_text,
                         "stored_at": now,
                     }
@@ -235,6 +252,7 @@ class ChunkStore:
                 heading=str(m["heading"]),
                 text=str(text),
                 position=int(m["position"]),
+                kind=str(m.get("kind") or "body"),
             )
             out.append(
                 StoredChunk(

@@ -152,3 +152,75 @@ def cut_distribution_list(lines: list[str]) -> list[str]:
         if re.match(r"^\s*no[iíl1]\s*nh[aâ]n\s*:", fold(line)):
             return lines[:index]
     return lines
+
+
+# --- web-page furniture -------------------------------------------------------------------------
+
+# Lines a browser copy of a web page brings along: copyright, counters, share and print links.
+_WEB_LINE = re.compile(
+    r"^[\W_]*(?:copy\s?right|ban quyen|©|\(c\)|luot xem|so luot|luot truy cap|dang truy cap|"
+    r"truy cap hom nay|tong truy cap|ghi ro nguon|bai viet lien quan|tin lien quan|"
+    r"cac tin da dua|len dau trang)\b"
+)
+# Navigation words: furniture only on a short line of their own ("Chia sẻ", "In bài").
+_WEB_SHORT = re.compile(
+    r"^[\W_]*(?:chia se|in bai|ban in|gui email|gui bai|trang chu|tin khac|xem them|dang nhap|"
+    r"dang ky|tim kiem|lien he|quay lai|print|share|tweet|like|facebook|zalo)\b"
+)
+_WEB_ANYWHERE = re.compile(r"copyright|©|luot xem:|\bviews?:\s*\d")
+_MENU_WINDOW = 30  # menus sit at the top or the bottom of a copied page
+
+
+def _menu_like(line: str) -> bool:
+    words = line.split()
+    return (
+        1 <= len(words) <= 4
+        and not OUTLINE_MARKER.match(line)
+        and not line.rstrip().endswith(_TERMINAL)
+        and not _is_heading_caps(line)
+        and not any(c.isdigit() for c in line)
+    )
+
+
+def drop_web_furniture(lines: list[str]) -> list[str]:
+    """Drop what a page copied from a website carries besides the document: copyright and
+    counter lines, navigation menus, and repeats of a line already seen (a title shown in the
+    page head, the breadcrumb and the article)."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for line in _drop_menus(lines):
+        stripped = " ".join(line.split())
+        folded = fold(stripped)
+        web = _WEB_LINE.match(folded) or _WEB_ANYWHERE.search(folded)
+        if stripped and len(stripped) < 200 and web:
+            continue
+        if _WEB_SHORT.match(folded) and len(folded.split()) <= 4:
+            continue
+        if len(stripped) >= 20 and folded in seen:
+            continue
+        if stripped:
+            seen.add(folded)
+        kept.append(line)
+    return kept
+
+
+def _drop_menus(lines: list[str]) -> list[str]:
+    """Runs of four or more short menu-like lines near either end of the text."""
+    flags = [_menu_like(" ".join(line.split())) for line in lines]
+    drop: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        end = index
+        run: list[int] = []
+        while end < len(lines) and (flags[end] or not lines[end].strip()):
+            if lines[end].strip():
+                run.append(end)
+            end += 1
+        near_edge = index < _MENU_WINDOW or end > len(lines) - _MENU_WINDOW
+        if len(run) >= 4 and near_edge:
+            drop.update(run)
+        index = max(end, index + 1)
+    return [line for i, line in enumerate(lines) if i not in drop]

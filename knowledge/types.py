@@ -22,6 +22,13 @@ class DocumentMeta:
     date: str | None = None  # as written, normalised to d/m/yyyy, e.g. "24/4/2024"
     issuer: str | None = None  # e.g. "Huyện ủy Di Linh"
     text_quality: str = "ok"  # "ok" | "ocr_damaged" | "no_diacritics"
+    # Facts read at ingest (knowledge/facts.py); empty when the document does not say.
+    place: str | None = None  # "Di Linh"
+    signer: str | None = None  # "K’ Broi"
+    signer_title: str | None = None  # "T/M Ban Thường vụ, Phó Bí thư"
+    recipients: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()  # documents it implements ("Hướng dẫn số 143-HD/BTGTW, …")
+    deadlines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class Chunk:
     heading: str  # the section headings joined, for context
     text: str  # the passage as shown to people (repaired when the source was OCR-damaged)
     position: int  # order within the document
+    kind: str = "body"  # "body", or a fact passage: "header" | "recipients" | "signature" | …
 
 
 @dataclass(frozen=True)

@@ -1,28 +1,46 @@
-"""The offline answer backend: quote the sentences or list items that answer the question."""
+"""Answer selection: among the sentences and list items of the top passages, the one that carries
+an answer of the wanted kind for the asked topic, quoted as the shortest span that answers."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from functools import lru_cache
 
-from bot.services.grounding import coverage
+from bot.services.answer_kinds import STRICT, kinds_present, novelty
+from knowledge import question as q
+from knowledge.facts import FACT_CUES, FACT_KINDS
 from knowledge.lexical import index_terms
 from knowledge.textnorm import fold
 from knowledge.types import SearchHit
 
 MAX_ANSWER_CHARS = 800
-MAX_UNIT_CHARS = 420
+MAX_UNIT_CHARS = 480
+CANDIDATE_HITS = 6
 OUTLINE_MARKER_LINE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
-# A sentence ends at . ! ? before a capital, but "4. Phòng Văn hóa" is an outline marker.
-_SENTENCE_END = re.compile(r"(?<![0-9IVX]\.)(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
+_ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
+# A sentence ends at . ! ? before a capital, but "4. Phòng Văn hóa" is an outline marker and
+# "P. ĐTĐH" an abbreviation.
+_SENTENCE_END = re.compile(r"(?<![0-9IVX]\.)(?<!\b[A-ZĐ]\.)(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
 
 
 @dataclass(frozen=True)
-class Extract:
-    text: str
+class Candidate:
+    """One sentence or list item of a retrieved passage, scored against the question."""
+
     hit: SearchHit
+    rank: int
+    units: tuple[str, ...]
+    index: int
+    coverage: float  # of the topic terms, by the unit with its headings and document
+    own_coverage: float  # by the unit's own words
+    kinds: frozenset[str]  # wanted answer kinds the unit carries
     score: float
+    asked_fact: bool = False  # a fact passage the question asks for, of the named document
+
+    @property
+    def unit(self) -> str:
+        return self.units[self.index]
 
 
 def units_of(text: str) -> list[str]:
@@ -31,6 +49,153 @@ def units_of(text: str) -> list[str]:
     for line in text.split("\n"):
         units.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     return units
+
+
+def coverage(terms: tuple[str, ...] | list[str], found: set[str], idf: dict[str, float]) -> float:
+    """IDF-weighted share of the terms found; words unknown to the library weigh most."""
+    if not terms:
+        return 0.0
+    unknown = max(idf.values(), default=5.0)
+    total = sum(idf.get(t, unknown) for t in terms)
+    hit = sum(idf.get(t, unknown) for t in terms if t in found)
+    return hit / total if total else 0.0
+
+
+_WORD_EDGE = re.compile(r"^\W+|\W+$")
+
+
+@lru_cache(maxsize=256)
+def _title_trigrams(title: str) -> frozenset[tuple[str, ...]]:
+    words = [fold(_WORD_EDGE.sub("", w)) for w in title.split()]
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+@lru_cache(maxsize=20_000)
+def without_title(unit: str, title: str) -> str:
+    """The unit minus a long citation of the document's own title.
+
+    Plans quote the work they are about ("tác phẩm “Xây dựng … bản sắc “cây tre Việt Nam””")
+    in many sentences; those words match the question everywhere and answer nothing.
+    """
+    grams = _title_trigrams(title)
+    words = unit.split()
+    folded = [fold(_WORD_EDGE.sub("", w)) for w in words]
+    quoted = [False] * len(words)
+    for i in range(len(words) - 2):
+        if (folded[i], folded[i + 1], folded[i + 2]) in grams:
+            quoted[i] = quoted[i + 1] = quoted[i + 2] = True
+    if sum(quoted) < 8:
+        return unit
+    return " ".join(w for w, q_ in zip(words, quoted, strict=True) if not q_)
+
+
+def _qualified_away(terms: set[str], unit: str, question: q.Question) -> set[str]:
+    """ "Phó Bí thư" does not answer a question about the "Bí thư": a title that the unit
+    qualifies with "phó"/"nguyên" and the question does not is not a match."""
+    folded = fold(unit)
+    for qualifier in ("pho", "nguyen", "tong"):
+        if qualifier in question.words:
+            continue
+        for match in re.finditer(rf"\b{qualifier} (\w+) (\w+)", folded):
+            bigram = f"{match[1]}_{match[2]}"
+            if bigram in terms and not re.search(
+                rf"(?<!{qualifier} ){match[1]} {match[2]}", folded
+            ):
+                terms = terms - {bigram, match[1], match[2]}
+    return terms
+
+
+def _document_terms(hit: SearchHit) -> set[str]:
+    meta = hit.chunk.meta
+    said = " ".join(p for p in (meta.title, meta.number, meta.issuer, meta.place) if p)
+    return set(index_terms(said))
+
+
+def _in_scope(hit: SearchHit, question: q.Question) -> bool | None:
+    """Whether the passage's document is the one the question names (a number, a place);
+    None when the question names none."""
+    named = [n for n in question.named if n.kind in ("reference", "reference_short", "place")]
+    if not named:
+        return None
+    meta = hit.chunk.meta
+    own = fold(" ".join(p for p in (meta.number, meta.issuer, meta.place, meta.title) if p))
+    number = fold(meta.number or "")
+    return any(
+        (number.startswith(n.folded) if n.kind.startswith("reference") else n.folded in own)
+        for n in named
+    )
+
+
+def _scope_terms(question: q.Question) -> set[str]:
+    named = [n.text for n in question.named if n.kind in ("reference", "reference_short", "place")]
+    return set(index_terms(" ".join(named)))
+
+
+def candidates(
+    question: q.Question, terms: tuple[str, ...], hits: list[SearchHit], idf: dict[str, float]
+) -> list[Candidate]:
+    """Every unit of the top passages, scored; the best first."""
+    found: list[Candidate] = []
+    rank = -1
+    for hit in hits:
+        chunk = hit.chunk
+        if chunk.kind in FACT_KINDS and not question.about_document:
+            continue  # signature, stamp and recipients answer only questions about a document
+        rank += 1
+        if rank >= CANDIDATE_HITS + 4:
+            break
+        # A fact passage (a signature block, a list of recipients) answers as a whole.
+        units = (chunk.text,) if chunk.kind in FACT_KINDS else tuple(units_of(chunk.text))
+        context = _document_terms(hit) | set(index_terms(chunk.heading))
+        damaged = chunk.meta.text_quality != "ok"
+        bonus = 0.0
+        cue = FACT_CUES.get(chunk.kind)
+        asked_for = cue is not None and bool(cue.search(question.folded))
+        if chunk.kind in FACT_KINDS:
+            bonus += 0.2 if asked_for else -0.05
+        scope = _in_scope(hit, question)
+        bonus += 0.0 if scope is None else (0.08 if scope else -0.08)
+        # The document the question names is found: its number and place select the
+        # document, they are not what a passage of it must say.
+        topic = tuple(t for t in terms if t not in _scope_terms(question)) if scope else terms
+        topic = topic or terms
+        for index, unit in enumerate(units):
+            said = _qualified_away(
+                set(index_terms(without_title(unit, chunk.meta.title))), unit, question
+            )
+            full = coverage(topic, said | context, idf)
+            # A fact passage asked for ("ai ký …") means what its context says.
+            own = full if asked_for else coverage(topic, said, idf)
+            kinds = kinds_present(unit, question)
+            # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".
+            if q.WHO in question.kinds and q.WHO not in kinds and _heading_names_agent(hit):
+                kinds = kinds | {q.WHO}
+            strict = question.kinds & STRICT
+            score = 0.55 * own + 0.45 * full
+            score += 0.12 if kinds else 0.0
+            score -= 0.15 if strict and not kinds & strict else 0.0
+            score -= 0.12 if novelty(unit, question) < 0.25 and not kinds else 0.0
+            score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
+            fact = asked_for and scope is not False
+            found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact))
+    found.sort(key=lambda c: (-c.score, c.rank, c.index))
+    return found
+
+
+def _last_heading(hit: SearchHit) -> str:
+    return hit.chunk.heading.split(" > ")[-1] if hit.chunk.heading else ""
+
+
+def _heading_names_agent(hit: SearchHit) -> bool:
+    heading = fold(OUTLINE_MARKER_LINE.sub("", _last_heading(hit)))
+    return bool(
+        re.match(
+            r"(?:cac )?(?:ban|so|phong|uy ban|ubnd|trung tam|truong|hoi|mat tran|dang doan|"
+            r"bao|dai|van phong|cac co quan|huyen uy|thi uy|tinh uy|dang uy|cong an|"
+            r"bo chi huy|ban can su|doan)\b",
+            heading,
+        )
+    )
 
 
 def _is_bare_heading(unit: str) -> bool:
@@ -42,8 +207,8 @@ def _introduces(unit: str) -> bool:
     return unit.rstrip().endswith(":") or _is_bare_heading(unit) or len(unit) < 50
 
 
-def _trim(unit: str, terms: list[str], idf: dict[str, float]) -> str:
-    """A long sentence is cut to the clauses around what the question asks."""
+def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.Question) -> str:
+    """A long sentence is cut to the clauses around what the question asks and its answer."""
     if len(unit) <= MAX_UNIT_CHARS:
         return unit
     clauses = [c for c in re.split(r"(?<=[;,])\s+", unit) if c]
@@ -56,6 +221,7 @@ def _trim(unit: str, terms: list[str], idf: dict[str, float]) -> str:
                 break
             window = candidate
             score = coverage(terms, set(index_terms(window)), idf)
+            score += 0.3 if kinds_present(window, question) else 0.0
             # Ties go to the longer window: what answers usually follows the matched words.
             if score > best_score or (score == best_score and best.startswith(window[:20])):
                 best, best_score = window, score
@@ -64,56 +230,87 @@ def _trim(unit: str, terms: list[str], idf: dict[str, float]) -> str:
     return f"{prefix}{best}{suffix}"
 
 
-def without_title(unit: str, title: str) -> str:
-    """The unit minus a long citation of the document's own title.
-
-    Plans quote the work they are about ("tác phẩm “Xây dựng … bản sắc “cây tre Việt Nam””")
-    in many sentences; those words match the question everywhere and answer nothing.
-    """
-    folded_unit, folded_title = fold(unit), fold(title)
-    matcher = SequenceMatcher(None, folded_unit, folded_title, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 10]
-    if sum(b.size for b in blocks) < 40:
-        return unit
-    kept, cursor = [], 0
-    for block in blocks:  # blocks come in order of position in the unit
-        kept.append(unit[cursor : block.a])
-        cursor = block.a + block.size
-    kept.append(unit[cursor:])
-    return " ".join(kept)
-
-
 def _clean(unit: str) -> str:
     return re.sub(r"^[-+•]\s*", "", unit).strip()
 
 
-def extract(terms: list[str], hits: list[SearchHit], idf: dict[str, float]) -> Extract | None:
-    """The best-supported passage text for the question, with list continuations."""
-    candidates: list[tuple[float, int, int, list[str]]] = []
-    for rank, hit in enumerate(hits[:6]):
-        units = units_of(hit.chunk.text)
-        damaged = hit.chunk.meta.text_quality != "ok"
-        # "…của Trà Vinh", "Kế hoạch 84-KH/BTGTU…": who issued a passage is part of what it says.
-        meta = hit.chunk.meta
-        issued_by = set(index_terms(" ".join(p for p in (meta.issuer, meta.number) if p)))
-        for index, unit in enumerate(units):
-            said = set(index_terms(without_title(unit, meta.title)))
-            score = coverage(terms, said | issued_by, idf)
-            score += 0.15 * coverage(terms, set(index_terms(hit.chunk.heading)), idf)
-            score -= 0.04 * rank + (0.1 if damaged else 0.0)
-            candidates.append((score, rank, index, units))
-    if not candidates:
-        return None
-    score, rank, index, units = max(candidates, key=lambda c: (c[0], -c[1], -c[2]))
-    picked = [_trim(units[index], terms, idf)]
-    if _introduces(units[index]):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
-        for follower in units[index + 1 :]:
-            if _is_bare_heading(follower) and len(picked) > 1:
-                break
-            if sum(len(p) for p in picked) + len(follower) > MAX_ANSWER_CHARS:
-                if len(picked) == 1:
-                    picked.append(_trim(follower, terms, idf))
-                break
-            picked.append(_clean(follower))
-    text = "\n".join(_clean(p) if i else p.lstrip("-+• ") for i, p in enumerate(picked))
-    return Extract(text=text, hit=hits[rank], score=score)
+def _list_around(units: tuple[str, ...], index: int) -> list[str]:
+    """The list an item belongs to: its introduction and its sibling items."""
+    marker = _ITEM.match(units[index])
+    start = index
+    while start > 0 and _ITEM.match(units[start - 1]) and marker:
+        start -= 1
+    intro = [units[start - 1]] if start > 0 and units[start - 1].rstrip().endswith(":") else []
+    end = index + 1
+    while end < len(units) and _ITEM.match(units[end]):
+        end += 1
+    return [*intro, *units[start:end]]
+
+
+def render(
+    best: Candidate, question: q.Question, terms: tuple[str, ...], idf: dict[str, float]
+) -> str:
+    """The quote for the chosen unit: trimmed, with its list or its acting heading; a fact
+    passage (header, recipients, signature) is short and quoted whole."""
+    units, index = best.units, best.index
+    unit = units[index]
+    if best.hit.chunk.kind in FACT_KINDS:
+        picked = unit.split("\n")
+    elif q.LIST in question.kinds and _ITEM.match(unit) and len(units) > 1:
+        picked = _list_around(units, index)
+    else:
+        picked = [_trim(unit, terms, idf, question)]
+        if _introduces(unit):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
+            picked.extend(_followers(units[index + 1 :], len(picked[0]), terms, idf, question))
+    kept: list[str] = []
+    for piece in picked:
+        if sum(len(p) for p in kept) + len(piece) > MAX_ANSWER_CHARS and kept:
+            kept.append("…")
+            break
+        kept.append(piece)
+    text = "\n".join(_clean(p) if i else p.lstrip("-+• ") for i, p in enumerate(kept))
+    heading = OUTLINE_MARKER_LINE.sub("", _last_heading(best.hit)).rstrip(" :")
+    if (
+        q.WHO in question.kinds
+        and _heading_names_agent(best.hit)
+        and fold(heading)[:30] not in fold(text)
+    ):
+        text = f"{heading}: {text}"
+    return text
+
+
+def _followers(
+    units: tuple[str, ...],
+    used: int,
+    terms: tuple[str, ...],
+    idf: dict[str, float],
+    question: q.Question,
+) -> list[str]:
+    """What an introducing line announces: all of it when it fits, else the items that match
+    the question best (in their order)."""
+    block: list[str] = []
+    for follower in units:
+        if _is_bare_heading(follower) and block:
+            break
+        block.append(follower)
+    if used + sum(len(f) for f in block) <= MAX_ANSWER_CHARS:
+        return [_clean(f) for f in block]
+    ranked = sorted(
+        range(len(block)),
+        key=lambda i: (
+            -(
+                coverage(terms, set(index_terms(block[i])), idf)
+                + (0.3 if kinds_present(block[i], question) else 0.0)
+            )
+        ),
+    )
+    chosen: list[int] = []
+    for i in ranked:
+        if used + sum(len(block[j]) for j in chosen) + len(block[i]) > MAX_ANSWER_CHARS:
+            continue
+        chosen.append(i)
+        if len(chosen) == 3:
+            break
+    return [_clean(_trim(block[i], terms, idf, question)) for i in sorted(chosen)] or [
+        _trim(block[0], terms, idf, question)
+    ]

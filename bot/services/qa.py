@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,10 +18,11 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
 from bot.services.answers import Answer, Conversation, Source
-from bot.services.extractive import extract
-from bot.services.grounding import Grounding, judge, topic_terms
+from bot.services.extractive import render
+from bot.services.grounding import Grounding, judge
 from bot.services.presenting import shorten, source_line
 from bot.texts import answers as text
+from knowledge.question import Question, parse_question, topic_terms
 from knowledge.textnorm import fold
 from knowledge.types import KnowledgeError, SearchHit
 
@@ -68,6 +70,10 @@ class Turn:
     @property
     def focus(self) -> str:
         return self.topic or self.query
+
+    @cached_property
+    def parsed(self) -> Question:
+        return parse_question(self.focus)
 
 
 def _distinct_sources(sources: list[Source]) -> list[Source]:
@@ -144,7 +150,9 @@ class QAService:
         if len(question) > self.max_chars:
             raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
         query = self._with_context(question, conversation)
-        hits = self.library.search(query, k=8)
+        hits = self.library.search(query, k=10)
+        if parse_question(question).about_document:
+            hits = self._with_document_facts(hits)
         follow_up = query != question
         topic = _follow_up_topic(question) if follow_up else question
         previous = query[: -len(question)].strip() if follow_up else ""
@@ -153,6 +161,14 @@ class QAService:
         if conversation is not None:
             conversation.remember(question, answer)
         return answer
+
+    def _with_document_facts(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """A question about a document (who signed it, whom it went to) reads the fact
+        passages of the documents retrieved first, even when they ranked low themselves."""
+        top = list(dict.fromkeys(hit.chunk.meta.document for hit in hits[:3]))
+        seen = {hit.chunk.chunk_id for hit in hits}
+        extra = [h for h in self.library.document_facts(top) if h.chunk.chunk_id not in seen]
+        return [*hits[:5], *extra, *hits[5:]]
 
     def _with_context(self, question: str, conversation: Conversation | None) -> str:
         """A follow-up ("còn nhiệm vụ thì sao?") is searched together with the last question."""
@@ -166,8 +182,8 @@ class QAService:
         return question
 
     def _ground(self, turn: Turn) -> Turn:
-        lexical = self.library.snapshot().lexical
-        turn.grounding = judge(turn.focus, turn.hits, lexical.idf, set(lexical.vocabulary))
+        snapshot = self.library.snapshot()
+        turn.grounding = judge(turn.parsed, turn.hits, snapshot.lexical, snapshot.spelling)
         return turn
 
     def _decline(self, turn: Turn) -> Answer:
@@ -176,6 +192,12 @@ class QAService:
             message = text.EMPTY_LIBRARY
         elif turn.grounding.missing_reference:
             message = text.UNKNOWN_REFERENCE.format(reference=turn.grounding.missing_reference)
+        elif turn.grounding.missing_name:
+            message = text.NOT_ABOUT.format(name=turn.grounding.missing_name)
+            message = f"{message}\n{self._coverage_hint()}"
+        elif turn.grounding.missing_kind:
+            what = text.MISSING_KIND.get(turn.grounding.missing_kind, "")
+            message = text.PARTIAL.format(what=what)
         else:
             message = f"{text.NOT_IN_DOCUMENTS}\n{self._coverage_hint()}"
         return Answer(text=message, grounded=False, sources=[], question=turn.question)
@@ -188,16 +210,17 @@ class QAService:
         return text.LIBRARY_COVERS.format(topics="; ".join(dict.fromkeys(titles)))
 
     def _extractive(self, turn: Turn) -> Answer:
-        idf = self.library.snapshot().lexical.idf
-        found = extract(topic_terms(turn.focus), turn.hits, idf)
-        if found is None:
+        grounding = turn.grounding
+        if grounding is None or grounding.best is None:
             return self._decline(turn)
-        ordered = [found.hit, *[h for h in turn.hits if h is not found.hit]]
+        best = grounding.best
+        quote = render(best, turn.parsed, grounding.terms, self.library.snapshot().lexical.idf)
+        ordered = [best.hit, *[h for h in turn.hits if h is not best.hit]]
         sources = _distinct_sources([to_source(h) for h in ordered])[:3]
         line = source_line(sources[:1])
-        if found.hit.chunk.meta.text_quality != "ok":
+        if best.hit.chunk.meta.text_quality != "ok":
             line = f"{line} ({text.OCR_NOTE})"
-        body = load_prompt("extractive_answer.txt").format(answer=found.text)
+        body = load_prompt("extractive_answer.txt").format(answer=quote)
         return Answer(
             text=f"{body}\n\n{line}",
             grounded=True,
@@ -207,7 +230,15 @@ class QAService:
         )
 
     def _generate_llm(self, turn: Turn) -> Answer:
-        sources = _distinct_sources([to_source(h) for h in turn.hits])[:4]
+        # The model reads the passage chosen by grounding first, and fact passages (signature,
+        # recipients) only for a question about a document, like the extractive backend.
+        best = turn.grounding.best.hit if turn.grounding and turn.grounding.best else None
+        hits = [
+            h
+            for h in ([best] if best else []) + [h for h in turn.hits if h is not best]
+            if h.chunk.kind == "body" or turn.parsed.about_document
+        ]
+        sources = _distinct_sources([to_source(h) for h in hits])[:4]
         passage = load_prompt("passage.txt")
         context = "\n\n".join(
             passage.format(index=i + 1, source=source_line([s], 1), text=s.text)

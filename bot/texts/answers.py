@@ -25,3 +25,6 @@ OCR_NOTE = "văn bản quét, dấu có thể chưa chính xác"
 LLM_UNAVAILABLE = (
     "Máy chủ mô hình ngôn ngữ chưa phản hồi, nên dưới đây là trích dẫn nguyên văn từ tài liệu:"
 )
+NOT_ABOUT = "Thư viện chưa có tài liệu nào nói về {name}, nên tôi không trả lời để tránh sai lệch."
+PARTIAL = "Tài liệu có nói về nội dung này nhưng không nêu {what}, nên tôi không trả lời."
+MISSING_KIND = {"when": "thời gian cụ thể", "number": "con số cụ thể"}

@@ -13,3 +13,8 @@ BOT = "Trợ lý: "
 GOODBYE = "Tạm biệt!"
 EXIT_WORDS = frozenset({"thoat", "thoát", "exit", "quit", "/thoat"})
 CLI_RUN = "chạy bot (Telegram/Zalo nếu có token, nếu không thì trò chuyện trên console)"
+HELP_ASK_FILE = (
+    "tệp câu hỏi, mỗi dòng một câu (- để đọc từ đầu vào chuẩn); in mỗi câu trả lời một dòng"
+)
+ASK_NEEDS_ONE = "Hãy đưa một câu hỏi, hoặc --file TỆP (mỗi dòng một câu hỏi), không đưa cả hai."
+ASK_FILE_UNREADABLE = "Không đọc được tệp câu hỏi {name} ({detail})."

@@ -144,3 +144,35 @@ def test_chat_follow_up_and_end_of_input(run_bot: Run) -> None:
     assert "05 bài học kinh nghiệm" in replies[0]
     assert "06 nhiệm vụ chủ yếu" in replies[1]
     assert result.stdout.rstrip().endswith(console_text.GOODBYE)
+
+
+def test_ask_batch_from_a_file_one_json_object_per_line(run_bot: Run, tmp_path: Path) -> None:
+    questions = tmp_path / "cau_hoi.txt"
+    questions.write_text(
+        "ban sac cay tre viet nam la gi\n\nGiá vàng hôm nay bao nhiêu?\n", encoding="utf-8"
+    )
+    result = run_bot("ask", "--file", str(questions), "--json")
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2  # the blank line is not a question
+    first, second = (json.loads(line) for line in lines)
+    assert first["line"] == 1 and first["question"] == "ban sac cay tre viet nam la gi"
+    assert first["grounded"] is True and CAY_TRE_QUOTE in first["answer"]
+    assert set(first) == ANSWER_KEYS | {"line", "question"}
+    assert second["grounded"] is False and second["sources"] == []
+
+
+def test_ask_batch_from_standard_input(run_bot: Run) -> None:
+    result = run_bot("ask", "--file", "-", "--json", stdin="ban sac cay tre viet nam la gi\n")
+
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.strip().splitlines()
+    assert json.loads(line)["grounded"] is True
+
+
+def test_ask_needs_a_question_or_a_file(run_bot: Run, tmp_path: Path) -> None:
+    assert run_bot("ask").returncode == 2
+    missing = run_bot("ask", "--file", str(tmp_path / "khong_co.txt"), "--json")
+    assert missing.returncode == 2
+    assert "khong_co.txt" in missing.stderr

@@ -119,11 +119,19 @@ def test_dev_questions_answered(
 # --- declined -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("question", OFF_TOPIC)
-def test_off_topic_declined(qa: QAService, question: str) -> None:
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (OFF_TOPIC[0], text.NOT_IN_DOCUMENTS),
+        # The library names no 2022 at all: the decline says so.
+        (OFF_TOPIC[1], text.NOT_ABOUT.format(name="2022")),
+        (OFF_TOPIC[2], text.NOT_IN_DOCUMENTS),
+    ],
+)
+def test_off_topic_declined(qa: QAService, question: str, reason: str) -> None:
     answer = qa.ask(question)
 
-    assert_declined(answer)
+    assert_declined(answer, reason)
     # The decline says what the library does cover.
     assert text.LIBRARY_COVERS.split("{")[0] in answer.text
     assert CAY_TRE_QUOTE not in answer.text

@@ -1,0 +1,105 @@
+"""Does a piece of text carry an answer of the kind a question wants (a time, a number, a body)?
+
+Each detector reads folded text from which the question's own words were removed, so a passage
+that only repeats the question ("Chủ trì theo dõi, đôn đốc …") does not count as answering it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import question as q
+from knowledge.lexical import index_terms
+from knowledge.textnorm import fold
+
+_DETECTORS: dict[str, re.Pattern[str]] = {
+    q.WHEN: re.compile(
+        r"\d{1,2}/\d{1,2}|\b(?:ngay|thang|nam|quy|tuan|hoc ky|nhiem ky) (?:\d|[ivx]+\b)|"
+        r"\b(?:19|20)\d\d\b|\d{1,2}:\d{2}|\d+ (?:ngay|thang|nam|tuan|hoc ky|gio|phut)\b|"
+        r"\btruoc\b|\bsau khi\b|\bdau (?:moi|nam|thang|quy|hoc)|"
+        r"\bcuoi (?:nam|thang|quy|hoc ky)|\bhang (?:nam|thang|quy|tuan)|\bdinh ky\b|"
+        r"\bthuong xuyen\b|\bkip thoi\b|\bngay\b|\btrong (?:vong|thoi gian|quy|nam|thang|hoc ky)|"
+        r"\bkhi\b|\bdip\b|\bhoc ky\b|\bnhiem ky\b|\bthoi gian\b|\bthoi diem\b|\blau dai\b|"
+        r"\bhoan thanh\b|\bket thuc\b|\bbat dau\b|\btu nay\b|\btuan\b|\bnam hoc\b"
+    ),
+    q.NUMBER: re.compile(
+        r"\d|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu)\b"
+    ),
+    q.WHO: re.compile(
+        r"\b(?:ban|so|phong|uy ban|ubnd|hdnd|trung tam|truong|hoi|doan|mat tran|bo|cuc|vien|"
+        r"hieu truong|nguoi|dong chi|can bo|lanh dao|thuong truc|cap uy|chi bo|dang uy|"
+        r"giang vien|sinh vien|thi sinh|hoc vien|co quan|don vi|to chuc|tinh uy|huyen uy|"
+        r"thi uy|thanh uy|bi thu|chu tich|giam doc|khoa|phong|mttq|bao|dai|hoc gia|chuyen gia|"
+        r"nhan dan|dang vien|hoi dong|van phong|chinh quyen|t/m|chung thuc|thuong vu)\b"
+    ),
+    q.WHERE: re.compile(
+        r"\b(?:tai|o|tren|qua|den|toi|trong|ngoai|trang|mang|website|cong thong tin|hoi truong|"
+        r"dia ban|tinh|huyen|xa|thanh pho|nuoc|khu vuc|kenh|bao|dai|phong|noi|luu|co so|"
+        r"chuong trinh|internet|cap)\b"
+    ),
+    q.WHY: re.compile(
+        r"\b(?:nham|de|gop phan|vi|bao dam|dam bao|tao|muc dich|muc tieu|giup|boi dap|"
+        r"nang cao|tang cuong|phat huy|chu dong|bao ve|giu vung|khang dinh)\b"
+    ),
+    q.DEFINITION: re.compile(
+        r"\b(?:la|gom|bao gom|nghia|goi la|viet tat|duoc hieu|the hien|ve|co)\b|:"
+    ),
+    q.REFERENCE: re.compile(
+        r"\d{1,4}-[a-z]+/|\b(?:nghi quyet|chi thi|ket luan|huong dan|ke hoach|quy dinh|dieu|"
+        r"khoan|hien chuong|luat|chuong trinh|van kien|tac pham)\b"
+    ),
+    q.LIST: re.compile(r"[,;:]|\bva\b|\bhoac\b"),
+}
+# Kinds whose answer must be present for the question to count as answered: without a time
+# a "when" question is not answered, whatever the passage says about its topic.
+STRICT = frozenset({q.WHEN, q.NUMBER})
+# "…ngày 15/6/2023" right after a document's number is that document's date.
+_ATTACHED_DATE = re.compile(
+    r"\b(\d{1,4}-[a-z]{1,6}/[a-z-]{1,12})\s*,?\s*(?:ngay\s+)?\d{1,2}/\d{1,2}/\d{2,4}"
+)
+
+
+def residue(unit: str, question: q.Question) -> str:
+    """The unit's folded words that the question does not already say, in order."""
+    asked = set(question.words) | {t for t in index_terms(question.text) if "_" not in t}
+    words = re.findall(r"[0-9a-z]+(?:[-/:][0-9a-z]+)*|[,;:]", fold(unit))
+    return " ".join(w for w in words if w not in asked)
+
+
+# A date answers "when", not "how many"; "khóa XIII" answers "lần thứ mấy".
+_DATES = re.compile(
+    r"(?:\b(?:ngay|thang) )?\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:ngay|thang) \d{1,2}\b"
+)
+_ROMAN = re.compile(r"\b[XVI]{2,6}\b")
+_OUTLINE = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
+
+
+def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
+    """Which of the wanted answer kinds the unit carries beyond the question's own words."""
+    unit = _OUTLINE.sub("", unit)
+    text = residue(unit, question)
+    named = [n.folded for n in question.named if n.kind.startswith("reference")]
+    # A date attached to another document's number says when that document was issued.
+    text = _ATTACHED_DATE.sub(
+        lambda m: m[0] if any(m[1].startswith(n) for n in named) else m[1], text
+    )
+    found = {kind for kind in question.kinds if kind != q.NUMBER and _matches(kind, text)}
+    if q.NUMBER in question.kinds and (
+        _matches(q.NUMBER, _DATES.sub(" ", text)) or _ROMAN.search(unit)
+    ):
+        found.add(q.NUMBER)
+    return frozenset(found)
+
+
+def _matches(kind: str, text: str) -> bool:
+    detector = _DETECTORS.get(kind)
+    return detector is None or bool(detector.search(text))
+
+
+def novelty(unit: str, question: q.Question) -> float:
+    """Share of the unit's words the question does not contain (0: it only restates it)."""
+    words = re.findall(r"[0-9a-z]+", fold(unit))
+    if not words:
+        return 0.0
+    rest = residue(unit, question).split()
+    return len([w for w in rest if w.isalnum()]) / len(words)

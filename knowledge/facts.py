@@ -1,0 +1,296 @@
+"""Document facts: the parts of a party document that say who issued, signed and received it.
+
+A plan's header (issuing committee, place and date, number), its incoming-mail stamp, its
+"Nơi nhận" list, its signature block ("T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / name") and the lines of
+a digital signature are not study content, but members ask about exactly these ("Ai ký kế hoạch
+…?", "Kế hoạch gửi những cơ quan nào?"). They are split off the body here, kept verbatim as
+*fact passages* (cited like any passage, used only for questions about the document itself) and
+summarised in `DocumentFacts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.textnorm import fold
+
+# Kinds of passage: the study text, and the fact passages split off it.
+BODY = "body"
+HEADER = "header"
+RECIPIENTS = "recipients"
+SIGNATURE = "signature"
+E_SIGNATURE = "e_signature"
+FACT_KINDS = (HEADER, RECIPIENTS, SIGNATURE, E_SIGNATURE)
+
+# What each fact passage is about, in the words members use; indexed with the passage so that
+# "ai ký …", "gửi những cơ quan nào" find it. Not shown to members.
+FACT_CONTEXT = {
+    HEADER: "Đầu văn bản: cơ quan ban hành, thuộc đảng bộ, địa danh, ngày ban hành, số hiệu, "
+    "tên văn bản, vào sổ công văn đến",
+    RECIPIENTS: "Nơi nhận: văn bản được gửi tới, gửi báo cáo, gửi để biết, lưu",
+    SIGNATURE: "Người ký văn bản: ký, ký tên, thay mặt, chức danh, chức vụ, họ tên",
+    E_SIGNATURE: "Chữ ký số: ký số, ký điện tử, chứng thực, thời gian ký, giờ ký",
+}
+
+# Words of a question that point at one fact passage (matched on folded text).
+FACT_CUES = {
+    HEADER: re.compile(
+        r"\b(?:so hieu|mang so|so may|so bao nhieu|ngay ban hanh|ban hanh ngay|ky ngay|ngay ra|"
+        r"ra ngay|ky ban hanh|vao so|cong van den|thuoc dang bo|dang bo tinh|"
+        r"(?<!noi )nhan ke hoach|ngay nao)\b"
+    ),
+    RECIPIENTS: re.compile(
+        r"\b(?:noi nhan|gui (?:toi|den|cho|de|bao cao|len)|duoc gui|bao cao len|ban luu|"
+        r"luu (?:o|tai)|de o dau)\b"
+    ),
+    SIGNATURE: re.compile(
+        r"\b(?:ai ky|nguoi ky|ky (?:ten|voi|boi|ke hoach|van ban)|chuc danh|chuc vu|thay mat)\b"
+    ),
+    E_SIGNATURE: re.compile(
+        r"\b(?:ky so|chu ky so|chung thuc|ban dien tu|may gio|gio ky|ky dien tu)\b"
+    ),
+}
+
+_RECIPIENTS_START = re.compile(r"^\s*(?:no[iíl1]\s*nh[aâ]n|kinh gui)\s*:?\s*(?P<rest>.*)$")
+_E_SIGNATURE = re.compile(
+    r"đã ký lên văn bản|chứng thực số|ký bởi|người ký:|thời gian ký|"
+    r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|<[\w.-]+@[\w.-]+>",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(r"^(?P<label>[^.\t]{2,20}?)\s*:?\s*\.{4,}\s*(?P<value>.*)$")
+# "T/M BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH", "KT. BÍ THƯ", "Q. TRƯỞNG BAN"
+_ON_BEHALF = re.compile(r"^(?:T/M|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s+\S", re.IGNORECASE)
+_ROLE_WORDS = (
+    "bi thu",
+    "truong ban",
+    "pho ban",
+    "chu tich",
+    "giam doc",
+    "chanh van phong",
+    "uy vien",
+    "thu truong",
+    "hieu truong",
+    "truong phong",
+)
+_DEADLINE = re.compile(
+    r"\b(?:truoc ngay|cham nhat|hoan thanh|ket thuc|thoi han|han chot|"
+    r"xong truoc|trong quy [ivx1-4]+|truoc thang)\b"
+)
+_DATE_WORDS = re.compile(
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\bquy [ivx1-4]+|\bthang \d{1,2}|\bnam \d{4}"
+)
+_REFERENCE = re.compile(
+    r"((?:Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|Kế hoạch|Quy định|Quyết định|Chương trình"
+    r"(?: hành động)?|Thông báo|Công văn)\s+(?:số\s+)?\d{1,4}-[A-ZĐa-z]{1,6}/[A-ZĐa-z-]{1,12}"
+    r"(?:,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4})?)"
+)
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What a document says about itself beyond its title, number, date and issuer."""
+
+    place: str | None = None
+    signer: str | None = None  # "Lâm Minh Đăng"
+    signer_title: str | None = None  # "T/M Ban Thường vụ, Phó Bí thư"
+    recipients: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()  # the documents it implements: "Hướng dẫn số 143-HD/BTGTW, …"
+    deadlines: tuple[str, ...] = ()  # sentences that set a time limit
+
+
+@dataclass(frozen=True)
+class FactPassage:
+    kind: str
+    text: str
+
+
+@dataclass
+class SplitDocument:
+    """A document's lines with the fact blocks taken out, and those blocks."""
+
+    body: list[str]
+    passages: list[FactPassage] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signer: str | None = None
+    signer_title: str | None = None
+    stamp: str | None = None  # the incoming-mail stamp: who received it, number, date
+
+
+_HEAD_LINES = 60  # stamps sit on the first page
+
+
+def is_stamp(line: str) -> bool:
+    return bool(_STAMP.match(line.strip()))
+
+
+def is_e_signature(line: str) -> bool:
+    return bool(_E_SIGNATURE.search(line))
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _is_name(line: str) -> bool:
+    """A person's name on its own line: 2-5 capitalised words, no digits, no final dot."""
+    words = line.replace("’", "'").split()
+    return (
+        2 <= len(words) <= 5
+        and not any(c.isdigit() for c in line)
+        and not line.rstrip().endswith((".", ":", ","))
+        and all(w[:1].isupper() or w[:2].lower() in ("k'",) for w in words)
+        and not _caps(line)
+    ) or (len(words) == 1 and "'" in words[0] and words[0][:1].isupper())
+
+
+def _is_role(line: str) -> bool:
+    folded = fold(line)
+    return bool(_ON_BEHALF.match(line.strip())) or (
+        _caps(line) and len(line.split()) <= 8 and any(r in folded for r in _ROLE_WORDS)
+    )
+
+
+def _title_case(line: str) -> str:
+    """ "PHÓ BÍ THƯ" → "Phó Bí thư"; "T/M BAN THƯỜNG VỤ" → "T/M Ban Thường vụ"."""
+    words = line.split()
+    out = []
+    for index, word in enumerate(words):
+        if "/" in word or word.endswith("."):
+            out.append(word.upper())
+        elif index == 0 or (index > 0 and "/" in words[index - 1]):
+            out.append(word.capitalize())
+        else:
+            out.append(word.lower())
+    text = " ".join(out)
+    # Titles keep their institutional capitals: "Bí thư", "Ban Thường vụ".
+    return re.sub(
+        r"\b(bí|ban|thường|tỉnh|huyện|thị|trưởng|phó)\b", lambda m: m[1].capitalize(), text
+    )
+
+
+def split_facts(lines: list[str]) -> SplitDocument:
+    """Take the digital signature, the incoming stamp, the "Nơi nhận" list and the signature
+    block out of a document's lines (page furniture already dropped)."""
+    e_signature = list(dict.fromkeys(line.strip() for line in lines if is_e_signature(line)))
+    stamps = [
+        (i, m)
+        for i, line in enumerate(lines[:_HEAD_LINES])
+        if (m := _STAMP.match(line.strip())) is not None
+    ]
+    stamp_lines = {i for i, _ in stamps}
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if i not in stamp_lines and not is_e_signature(line) and line.strip()
+    ]
+    split = SplitDocument(body=kept)
+    tail_start = next(
+        (i for i, line in enumerate(kept) if _RECIPIENTS_START.match(fold(line).strip())), None
+    )
+    tail: list[str] = []
+    if tail_start is not None and tail_start > len(kept) // 3:
+        tail = kept[tail_start:]
+        split.body = kept[:tail_start]
+    else:
+        split.body, tail = _trailing_signature(kept)
+    _read_tail(tail, split)
+    if stamps:
+        fields = [f"{m['label'].strip()}: {m['value'].strip()}" for _, m in stamps if m["value"]]
+        receiver = _stamp_owner(lines, stamps[0][0])
+        split.body = [
+            line
+            for i, line in enumerate(split.body)
+            if i >= _HEAD_LINES or receiver is None or line.strip() != receiver
+        ]
+        split.stamp = "\n".join([*([receiver] if receiver else []), *fields])
+    if e_signature:
+        split.passages.append(FactPassage(E_SIGNATURE, "\n".join(e_signature)))
+    return split
+
+
+def _stamp_owner(lines: list[str], first_stamp: int) -> str | None:
+    """The all-caps line right above an incoming-mail stamp: who received the document."""
+    for line in reversed(lines[max(0, first_stamp - 2) : first_stamp]):
+        if _caps(line.strip()):
+            return line.strip()
+    return None
+
+
+def _trailing_signature(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Without a "Nơi nhận" list, a signature block may still close the document."""
+    for start in range(max(0, len(lines) - 4), len(lines)):
+        block = lines[start:]
+        if block and _is_role(block[0]) and _is_name(block[-1].strip()):
+            return lines[:start], block
+    return lines, []
+
+
+def _read_tail(tail: list[str], split: SplitDocument) -> None:
+    recipients: list[str] = []
+    roles: list[str] = []
+    name: str | None = None
+    in_list = False
+    for raw in tail:
+        line = raw.strip()
+        start = _RECIPIENTS_START.match(fold(line))
+        if start is not None:
+            in_list = True
+            rest = line[len(line) - len(start["rest"]) :].strip() if start["rest"] else ""
+            if rest and _is_role(rest):  # two-column layouts put the title on this line
+                roles.append(rest)
+            continue
+        if _is_role(line):
+            roles.append(line)
+            in_list = False
+            continue
+        if roles and _is_name(line):
+            name = line
+            continue
+        if in_list and (line.startswith(("-", "+", "•")) or not recipients):
+            recipients.append(line.lstrip("-+• ").strip())
+        elif in_list and recipients:  # a recipient wrapped onto the next line
+            recipients[-1] = f"{recipients[-1]} {line}"
+    if recipients:
+        split.recipients = [r.rstrip(" ,;|.") for r in recipients]
+        listing = "\n".join(f"- {r}" for r in split.recipients)
+        split.passages.append(FactPassage(RECIPIENTS, f"Nơi nhận:\n{listing}"))
+    if roles or name:
+        split.signer = name
+        split.signer_title = ", ".join(_title_case(r) for r in roles) or None
+        block = "\n".join([*roles, *([name] if name else [])])
+        split.passages.append(FactPassage(SIGNATURE, block))
+
+
+def header_passage(header_lines: list[str], stamp: str | None) -> FactPassage | None:
+    """The document's header as written (committee, place and date, number, title), with the
+    incoming-mail stamp when there is one."""
+    lines = [" ".join(line.split()) for line in header_lines if line.strip()]
+    lines = [line for line in lines if line.strip("*- ")]
+    if stamp:
+        lines.append(stamp)
+    return FactPassage(HEADER, "\n".join(lines)) if lines else None
+
+
+def basis_documents(preamble: str) -> tuple[str, ...]:
+    """The documents a plan says it implements ("Thực hiện …", "Căn cứ …")."""
+    head = fold(preamble[:12])
+    if not head.startswith(("thuc hien", "can cu", "tren co so", "thi hanh", "de trien khai")):
+        return ()
+    by_number: dict[str, str] = {}
+    for match in _REFERENCE.finditer(preamble):
+        number = re.search(r"\d{1,4}-\S+", match[1])
+        key = number[0].rstrip(",") if number else match[1]
+        by_number.setdefault(key, match[1].strip(" ,;"))
+    return tuple(by_number.values())
+
+
+def deadline_sentences(paragraphs: list[str], limit: int = 6) -> tuple[str, ...]:
+    found: list[str] = []
+    for paragraph in paragraphs:
+        for sentence in re.split(r"(?<=[.;])\s+", paragraph):
+            folded = fold(sentence)
+            if _DEADLINE.search(folded) and _DATE_WORDS.search(folded):
+                found.append(sentence.strip(" -+"))
+    return tuple(dict.fromkeys(found))[:limit]

@@ -1,0 +1,259 @@
+"""Question understanding: one typed value that retrieval, grounding and answer selection read.
+
+A question is parsed once, with or without diacritics: which kind of answer it wants (who, when,
+how many, where, a list, a meaning, why, which document, yes/no), its topic terms (question words
+and glue removed), the named things in it (places, document numbers, dates, years) and whether it
+asks about a document itself (who signed it, whom it was sent to, its number or date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from knowledge.lexical import index_terms
+from knowledge.textnorm import canonical_doc_numbers, fold, nfc
+
+WHO = "who"
+WHEN = "when"
+NUMBER = "number"
+WHERE = "where"
+LIST = "list"
+DEFINITION = "definition"
+WHY = "why"
+REFERENCE = "reference"
+YESNO = "yesno"
+HOW = "how"
+
+# Question words and glue syllables carry no topic: "là gì", "như thế nào", "bao nhiêu"...
+_GLUE = (
+    "a ai anh bao biet cac cai can cho chi chu co cua da dau de den di duoc gi hay hoi khi khong"
+    " la lam luc ma mot nao neu nhieu nhu nhung noi o ra roi sao se tai the thi toi trong va vao"
+    " ve vi voi xin em oi a nhe giup dum ban minh chung theo may"
+)
+STOPWORDS = frozenset(_GLUE.split())
+_QUESTION_PHRASES = re.compile(
+    r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
+    r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
+    r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao)\b"
+)
+_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        WHO,
+        re.compile(
+            r"\b(?:ai|nhung ai|co quan nao|don vi nao|to chuc nao|ban nao|phong nao|"
+            r"nguoi nao|cap nao|bo phan nao|chuc danh|chuc vu|ho ten|ten (?:la )?gi|"
+            r"(?:nhung|cac) (?:co quan|don vi|to chuc|ban|hoi|so|phong|dong chi) nao)\b"
+        ),
+    ),
+    (
+        WHEN,
+        re.compile(
+            r"\b(?:khi nao|luc nao|bao gio|ngay nao|thang nao|nam nao|quy nao|thoi gian nao|"
+            r"thoi diem nao|dip nao|nhung dip nao|may gio|han chot|thoi han|bao lau|"
+            r"ngay (?:thang|bao nhieu)|ky ngay|nhiem ky nao|hoc ky nao|tuan nao|"
+            r"^thoi gian|thoi gian (?:nao|bao lau|la bao|la khi))\b"
+        ),
+    ),
+    (
+        NUMBER,
+        re.compile(
+            r"\b(?:bao nhieu|may|so luong|so hieu|so may|mang so|thu may|lan thu|ty le|"
+            r"muc nao|diem (?:la )?bao nhieu)\b"
+        ),
+    ),
+    (
+        WHERE,
+        re.compile(
+            r"\b(?:o dau|tai dau|noi nao|dia diem|kenh nao|nhung kenh|moi truong nao|"
+            r"tinh nao|huyen nao|dia phuong nao|toi dau|den dau|nuoc nao|nhung nuoc|"
+            r"tren (?:nhung )?\w+ nao|phong ban nao|cho ai|gui ai|o (?:nhung )?\w+ nao)\b"
+        ),
+    ),
+    (
+        LIST,
+        re.compile(
+            r"\b(?:nhung gi|nhung ai|gom nhung|bao gom|gom gi|nhung (?:\w+ ){0,4}nao|"
+            r"cac (?:\w+ ){0,4}nao|nhung noi dung|nhung mat|nhom|ke ten|liet ke|the hien)\b"
+        ),
+    ),
+    (
+        DEFINITION,
+        re.compile(
+            r"\b(?:la gi|nghia la|the nao la|ve noi dung gi|ve van de gi|ve viec gi|noi dung gi|"
+            r"y nghia|goi la|viet tat|hieu la|dinh nghia|tieu de|vai tro gi|la nhu the nao)\b"
+        ),
+    ),
+    (
+        WHY,
+        re.compile(
+            r"\b(?:vi sao|tai sao|nham (?:muc dich )?gi|de lam gi|muc dich|muc tieu|ly do|"
+            r"nham|de (?:bao ve|boi dap|giu vung|gop phan))\b"
+        ),
+    ),
+    (
+        REFERENCE,
+        re.compile(
+            r"\b(?:van ban nao|(?:nghi quyet|chi thi|ket luan|ke hoach|huong dan|quy dinh|"
+            r"quyet dinh|chuong trinh) (?:so )?(?:nao|may)|can cu|thuc hien (?:\w+ ){0,3}nao|"
+            r"theo quy dinh nao|quy dinh nao|van kien nao)\b"
+        ),
+    ),
+    (
+        YESNO,
+        re.compile(r"\b(?:co (?:\w+ ){0,8}khong|duoc khong|hay khong|phai khong|chua)\s*\??$"),
+    ),
+    (HOW, re.compile(r"\b(?:nhu the nao|the nao|ra sao|lam sao|bang cach nao|cach nao)\b")),
+)
+# Cues that a question asks about a document itself: who signed it, whom it went to, its
+# number, date or issuer, its stamp or digital signature.
+_ABOUT_DOCUMENT = re.compile(
+    r"\b(?:ky|nguoi ky|chuc danh|noi nhan|gui|duoc gui|bao cao len|luu|ban luu|ban hanh|"
+    r"so hieu|mang so|so may|so bao nhieu|ngay nao|chu ky|ky so|chung thuc|vao so|"
+    r"cong van den|thuoc dang bo|thuoc tinh|dang bo tinh|xay dung ke hoach|ra ke hoach|"
+    r"cua dia phuong|nhan ke hoach|ngay ra)\b"
+)
+_DOC_NUMBER = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z]{1,10}(?:-[a-z]{1,10})?\b")
+_DOC_SHORT = re.compile(
+    r"\b(nghi quyet|chi thi|ket luan|ke hoach|huong dan|quyet dinh|chuong trinh)"
+    r"(?: so)? (\d{1,4})\b(?!\s*[-/])"
+)
+_DOC_TYPE_CODE = {
+    "nghi quyet": "nq",
+    "chi thi": "ct",
+    "ket luan": "kl",
+    "ke hoach": "kh",
+    "huong dan": "hd",
+    "quyet dinh": "qd",
+    "chuong trinh": "ctr",
+}
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+# Administrative units before a place name. Typed without diacritics only the unambiguous
+# ones count: "quan" may be "quản", "xa" "xa", "phuong" "phương".
+_PLACE_CUE_FOLDED = re.compile(
+    r"\b(?:tinh uy|huyen uy|thi uy|thanh uy|tinh|huyen|thanh pho|thi xa)\s+"
+)
+_PLACE_CUE_TYPED = re.compile(
+    r"\b(?:tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|quận ủy|tỉnh|huyện|"
+    r"thành phố|tp\.?|thị xã|quận|phường|xã|ở|tại)\s+",
+    re.IGNORECASE,
+)
+# Words that cannot be part of a place name typed without capitals.
+_NAME_STOP_WORDS = (
+    "co la nao ky da duoc se va voi cua thi ve cho khi nay do den tu the gi o tai de giao "
+    "ban trien thuc xay to tuyen gui nhan chi hoc sinh ke thuoc ngay lan nhiem uy dang ra "
+    "can phai hay khong mot cac nhung deu bao nhieu theo ai may"
+)
+_NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Named:
+    """A thing the question names that the library must contain for an answer to exist."""
+
+    kind: str  # "place" | "reference" | "reference_short" | "year" | "date"
+    text: str  # as the member typed it
+    folded: str
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # whitespace-normalised NFC, document numbers canonical ("84-KH/BTGTU")
+    folded: str
+    kinds: frozenset[str]
+    terms: tuple[str, ...]  # folded topic words and bigrams ("cay_tre")
+    named: tuple[Named, ...]
+    about_document: bool
+    without_diacritics: bool
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t for t in self.terms if "_" not in t)
+
+
+def topic_terms(question: str) -> list[str]:
+    """Folded topic words and the bigrams of adjacent topic words ("cay_tre")."""
+    stripped = _QUESTION_PHRASES.sub(" | ", fold(canonical_doc_numbers(question)))
+    terms: list[str] = []
+    for part in stripped.split("|"):
+        words = [t for t in index_terms(part) if "_" not in t]
+        kept = [w for w in words if w not in STOPWORDS]
+        terms.extend(kept)
+        terms.extend(
+            f"{a}_{b}" for a, b in pairwise(words) if a not in STOPWORDS and b not in STOPWORDS
+        )
+    return terms
+
+
+def _kinds(text: str, folded: str) -> frozenset[str]:
+    kinds = {kind for kind, cue in _KIND_CUES if cue.search(folded)}
+    lowered = nfc(text).lower()
+    # Typed with diacritics, "sở nào" (which department) and "số nào" (which number) differ.
+    if "số nào" in lowered or "số mấy" in lowered or "số bao nhiêu" in lowered:
+        kinds.add(NUMBER)
+    if re.search(r"\bsở (?:\w+ )?nào", lowered):
+        kinds.add(WHO)
+        kinds.discard(NUMBER)
+    if not kinds:
+        kinds.add(DEFINITION if folded.endswith(("?", "gi")) else LIST)
+    return frozenset(kinds)
+
+
+def _places(text: str, folded: str) -> list[Named]:
+    found: list[Named] = []
+    if any(c.isupper() for c in text[1:]):
+        # Typed with capitals: the capitalised words after the unit ("tỉnh Cà Mau", "Ở Bến Tre").
+        for cue in _PLACE_CUE_TYPED.finditer(text):
+            words: list[str] = []
+            for word in text[cue.end() :].split()[:4]:
+                clean = word.strip('?,.;:!()“”"')
+                if not clean[:1].isupper() or any(c.isdigit() for c in clean):
+                    break
+                words.append(clean)
+                if clean != word:  # punctuation ends the name
+                    break
+            if words and not (len(words) == 1 and fold(words[0]) in ("uy", "ban")):
+                name = " ".join(words)
+                found.append(Named("place", name, fold(name)))
+        return found
+    for cue in _PLACE_CUE_FOLDED.finditer(folded):
+        words = []
+        for word in folded[cue.end() :].split()[:2]:
+            clean = word.strip('?,.;:!()"')
+            if not clean or clean in _NAME_STOP or any(c.isdigit() for c in clean):
+                break
+            words.append(clean)
+            if clean != word:
+                break
+        if words:
+            found.append(Named("place", " ".join(words), " ".join(words)))
+    return found
+
+
+def _named(text: str, folded: str) -> tuple[Named, ...]:
+    named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
+    for match in _DOC_SHORT.finditer(folded):
+        code = _DOC_TYPE_CODE[match[1]]
+        named.append(Named("reference_short", match[0], f"{match[2]}-{code}/"))
+    named.extend(Named("date", m, m) for m in _DATE.findall(folded))
+    named.extend(
+        Named("year", m, m) for m in _YEAR.findall(_DATE.sub(" ", _DOC_NUMBER.sub(" ", folded)))
+    )
+    named.extend(_places(text, folded))
+    return tuple(dict.fromkeys(named))
+
+
+def parse_question(raw: str) -> Question:
+    text = canonical_doc_numbers(" ".join(nfc(raw).split()))
+    folded = fold(text)
+    return Question(
+        text=text,
+        folded=folded,
+        kinds=_kinds(text, folded),
+        terms=tuple(topic_terms(text)),
+        named=_named(text, folded),
+        about_document=bool(_ABOUT_DOCUMENT.search(folded)),
+        without_diacritics=folded == text.lower(),
+    )

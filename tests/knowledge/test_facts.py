@@ -1,0 +1,124 @@
+"""Document facts read at ingest, on plans written here: header, signer, recipients, basis,
+deadlines, digital signature, and web furniture."""
+
+from __future__ import annotations
+
+from knowledge.documents import parse_document
+from knowledge.facts import E_SIGNATURE, HEADER, RECIPIENTS, SIGNATURE
+from knowledge.textnorm import drop_web_furniture
+
+PLAN = """ĐẢNG BỘ TỈNH HÒA BÌNH
+HUYỆN ỦY KIM BÔI
+*
+ĐẢNG CỘNG SẢN VIỆT NAM
+Kim Bôi, ngày 5 tháng 3 năm 2025
+Số 41-KH/HU
+
+KẾ HOẠCH
+học tập chuyên đề về phòng, chống lãng phí
+
+Thực hiện Hướng dẫn số 12-HD/BTGTU, ngày 20/02/2025 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ \
+Huyện ủy ban hành kế hoạch như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Giúp cán bộ, đảng viên nhận thức đầy đủ về phòng, chống lãng phí trong cơ quan, đơn vị.
+II. THỜI GIAN
+Các chi bộ tổ chức học tập xong trước ngày 30/4/2025.
+
+Nơi nhận:
+- Ban Tuyên giáo Tỉnh ủy (b/c),
+- Thường trực Huyện ủy,
+- Các chi bộ trực thuộc,
+- Lưu VPHU.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Hà Văn Tâm
+CỤC CHỨNG THỰC SỐ VÀ BẢO MẬT THÔNG TIN
+2025-03-05T09:12:40+0700
+HUYỆN ỦY KIM BÔI<hukimboi@example.vn> đã ký lên văn bản này!
+"""
+
+
+def parsed():  # type: ignore[no-untyped-def]
+    return parse_document(PLAN, "kim_boi.txt", "0" * 64)
+
+
+def test_header_facts() -> None:
+    meta = parsed().meta
+    assert meta.number == "41-KH/HU"
+    assert meta.date == "5/3/2025"
+    assert meta.place == "Kim Bôi"
+    assert meta.basis == ("Hướng dẫn số 12-HD/BTGTU, ngày 20/02/2025",)
+    assert meta.deadlines == ("Các chi bộ tổ chức học tập xong trước ngày 30/4/2025.",)
+
+
+def test_signer_and_recipients() -> None:
+    meta = parsed().meta
+    assert meta.signer == "Hà Văn Tâm"
+    assert meta.signer_title == "T/M Ban Thường vụ, Phó Bí thư"
+    assert meta.recipients == (
+        "Ban Tuyên giáo Tỉnh ủy (b/c)",
+        "Thường trực Huyện ủy",
+        "Các chi bộ trực thuộc",
+        "Lưu VPHU",
+    )
+
+
+def test_fact_blocks_become_their_own_passages_and_leave_the_body() -> None:
+    chunks = parsed().chunks
+    by_kind = {c.kind: c.text for c in chunks if c.kind != "body"}
+    assert set(by_kind) == {HEADER, RECIPIENTS, SIGNATURE, E_SIGNATURE}
+    assert "Hà Văn Tâm" in by_kind[SIGNATURE] and "PHÓ BÍ THƯ" in by_kind[SIGNATURE]
+    assert "Thường trực Huyện ủy" in by_kind[RECIPIENTS]
+    assert "Kim Bôi, ngày 5 tháng 3 năm 2025" in by_kind[HEADER]
+    assert "2025-03-05T09:12:40" in by_kind[E_SIGNATURE]
+    body = " ".join(c.text for c in chunks if c.kind == "body")
+    assert "Hà Văn Tâm" not in body
+    assert "Lưu VPHU" not in body
+    assert "đã ký lên văn bản" not in body
+    assert "phòng, chống lãng phí" in body
+
+
+def test_incoming_stamp_is_a_header_fact() -> None:
+    text = PLAN.replace(
+        "KẾ HOẠCH\n",
+        "KẾ HOẠCH\nVĂN PHÒNG UBND HUYỆN\nSố:.....\t77\nNgày:.....\t7/3/2025\n",
+        1,
+    )
+    header = next(
+        c.text for c in parse_document(text, "k.txt", "1" * 64).chunks if c.kind == HEADER
+    )
+    assert "VĂN PHÒNG UBND HUYỆN" in header and "Số: 77" in header and "Ngày: 7/3/2025" in header
+
+
+def test_a_signature_without_recipients_is_still_found() -> None:
+    text = PLAN[: PLAN.index("Nơi nhận:")] + "TRƯỞNG BAN\nLò Thị Mai\n"
+    meta = parse_document(text, "k.txt", "2" * 64).meta
+    assert meta.signer == "Lò Thị Mai" and meta.signer_title == "Trưởng Ban"
+
+
+def test_web_furniture_is_dropped() -> None:
+    lines = [
+        "Trang chủ",
+        "Giới thiệu",
+        "Tin tức",
+        "Văn bản",
+        "Liên hệ",
+        "Kế hoạch học tập chuyên đề năm 2025",
+        "Kế hoạch học tập chuyên đề năm 2025",
+        "Nội dung chính của kế hoạch là học tập chuyên đề.",
+        "Lượt xem: 1234",
+        "Chia sẻ",
+        "CopyRight @ Trang thông tin điện tử Huyện ủy",
+        "Kế hoạch học tập chuyên đề năm 2025",
+    ]
+    assert drop_web_furniture(lines) == [
+        "Kế hoạch học tập chuyên đề năm 2025",
+        "Nội dung chính của kế hoạch là học tập chuyên đề.",
+    ]
+
+
+def test_content_lines_that_look_like_navigation_are_kept() -> None:
+    lines = ["Liên hệ chặt chẽ với các chi bộ để nắm tình hình tư tưởng đảng viên."]
+    assert drop_web_furniture(lines) == lines

@@ -1,0 +1,74 @@
+"""Question understanding on questions written here: kind, topic terms, named things."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import question as q
+from knowledge.question import parse_question
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ai ký kế hoạch của Huyện ủy?", q.WHO),
+        ("co quan nao chu tri to chuc hoi nghi", q.WHO),
+        ("Đợt sinh hoạt phải hoàn thành khi nào?", q.WHEN),
+        ("hoi nghi to chuc vao ngay nao", q.WHEN),
+        ("Thời gian bảo lưu kết quả là bao lâu?", q.WHEN),
+        ("Kế hoạch nêu bao nhiêu nhiệm vụ?", q.NUMBER),
+        ("tin bai dang o dau", q.WHERE),
+        ("Tài liệu sinh hoạt gồm những gì?", q.LIST),
+        ("Bản sắc cây tre là gì?", q.DEFINITION),
+        ("Vì sao phải đấu tranh phản bác?", q.WHY),
+        ("Kế hoạch thực hiện chỉ thị nào?", q.REFERENCE),
+        ("Sinh viên có được học hai chương trình không?", q.YESNO),
+    ],
+)
+def test_question_kind(text: str, kind: str) -> None:
+    assert kind in parse_question(text).kinds
+
+
+def test_time_words_inside_a_topic_do_not_make_a_when_question() -> None:
+    assert q.WHEN not in parse_question("Học toàn thời gian áp dụng cho đối tượng nào?").kinds
+    assert q.WHEN not in parse_question("Trong thời gian học, sinh viên làm gì?").kinds
+
+
+def test_same_parse_with_and_without_diacritics() -> None:
+    typed = parse_question("Ban Tuyên giáo phải tóm tắt tác phẩm thành những tài liệu gì?")
+    folded = parse_question("ban tuyen giao phai tom tat tac pham thanh nhung tai lieu gi")
+    assert typed.terms == folded.terms
+    assert typed.kinds == folded.kinds
+    assert folded.without_diacritics and not typed.without_diacritics
+    assert "tom_tat" in typed.terms and "gi" not in typed.terms
+
+
+def test_named_places_typed_with_capitals_and_without() -> None:
+    typed = parse_question("Tỉnh ủy Hòa Bình giao cơ quan nào tham mưu?")
+    assert [n.text for n in typed.named if n.kind == "place"] == ["Hòa Bình"]
+    folded = parse_question("huyen bac ha co ke hoach rieng khong")
+    assert [n.folded for n in folded.named if n.kind == "place"] == ["bac ha"]
+    # "tính bao nhiêu" is not a place, and "tỉnh nào" names none.
+    assert not [n for n in parse_question("duoc tinh bao nhieu diem").named if n.kind == "place"]
+    assert not [n for n in parse_question("thuoc tinh nao").named if n.kind == "place"]
+
+
+def test_named_documents_dates_and_years() -> None:
+    parsed = parse_question("Kế hoạch 12 - KH/HU ngày 3/5/2021 và Chỉ thị 7 năm 2020")
+    kinds = {(n.kind, n.folded) for n in parsed.named}
+    assert ("reference", "12-kh/hu") in kinds
+    assert ("reference_short", "7-ct/") in kinds
+    assert ("date", "3/5/2021") in kinds
+    assert ("year", "2020") in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ai ký kế hoạch 12-KH/HU?", "ke hoach gui toi nhung co quan nao", "so hieu cua ke hoach"],
+)
+def test_questions_about_the_document_itself(text: str) -> None:
+    assert parse_question(text).about_document
+
+
+def test_study_questions_are_not_about_the_document() -> None:
+    assert not parse_question("Bản sắc cây tre Việt Nam là gì?").about_document

@@ -25,6 +25,7 @@ WHY = "why"
 REFERENCE = "reference"
 YESNO = "yesno"
 HOW = "how"
+PERSON = "person"  # a person's name for a role: "Bí thư Huyện ủy tên là gì?"
 
 # Question words and glue syllables carry no topic: "là gì", "như thế nào", "bao nhiêu"...
 _GLUE = (
@@ -187,8 +188,24 @@ def topic_terms(question: str) -> list[str]:
     return terms
 
 
+ROLES = (
+    r"(?:pho |tong )?(?:bi thu|chu tich|giam doc|truong ban|hieu truong|truong phong|"
+    r"bo truong|thu truong)"
+)
+_PERSON_CUE = re.compile(r"\b(?:ai la|ho ten|ten (?:la )?gi|ten cua|la ai|ten la)\b")
+_ROLE = re.compile(rf"\b{ROLES}\b")
+
+
+def asked_role(folded: str) -> str | None:
+    """The role whose holder's name a question asks for ("ai là bí thư …" → "bi thu")."""
+    role = _ROLE.search(folded)
+    return role[0] if role and _PERSON_CUE.search(folded) else None
+
+
 def _kinds(text: str, folded: str) -> frozenset[str]:
     kinds = {kind for kind, cue in _KIND_CUES if cue.search(folded)}
+    if asked_role(folded):
+        kinds.add(PERSON)
     lowered = nfc(text).lower()
     # Typed with diacritics, "sở nào" (which department) and "số nào" (which number) differ.
     if "số nào" in lowered or "số mấy" in lowered or "số bao nhiêu" in lowered:

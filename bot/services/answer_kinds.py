@@ -52,7 +52,7 @@ _DETECTORS: dict[str, re.Pattern[str]] = {
 }
 # Kinds whose answer must be present for the question to count as answered: without a time
 # a "when" question is not answered, whatever the passage says about its topic.
-STRICT = frozenset({q.WHEN, q.NUMBER})
+STRICT = frozenset({q.WHEN, q.NUMBER, q.PERSON})
 # "…ngày 15/6/2023" right after a document's number is that document's date.
 _ATTACHED_DATE = re.compile(
     r"\b(\d{1,4}-[a-z]{1,6}/[a-z-]{1,12})\s*,?\s*(?:ngay\s+)?\d{1,2}/\d{1,2}/\d{2,4}"
@@ -83,12 +83,50 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     text = _ATTACHED_DATE.sub(
         lambda m: m[0] if any(m[1].startswith(n) for n in named) else m[1], text
     )
-    found = {kind for kind in question.kinds if kind != q.NUMBER and _matches(kind, text)}
+    found = {
+        kind for kind in question.kinds if kind not in (q.NUMBER, q.PERSON) and _matches(kind, text)
+    }
+    role = q.asked_role(question.folded)
+    if role is not None and _names_holder(unit, role):
+        found.add(q.PERSON)
     if q.NUMBER in question.kinds and (
         _matches(q.NUMBER, _DATES.sub(" ", text)) or _ROMAN.search(unit)
     ):
         found.add(q.NUMBER)
     return frozenset(found)
+
+
+# Common Vietnamese family names: a capitalised run starting with one is a person's name, not
+# a place ("Bí thư Tỉnh ủy Trà Vinh Nguyễn Văn A").
+_SURNAME_WORDS = (
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh lam ha mai "
+    "truong doan luong to cao nong lo hua quach trinh thai van kieu chu tang luu la giang "
+    "khuat lai ta thach son"
+)
+_SURNAMES = frozenset(_SURNAME_WORDS.split())
+
+
+def _is_name(words: list[str]) -> bool:
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
+        and fold(words[0]) in _SURNAMES
+    )
+
+
+def _names_holder(unit: str, role: str) -> bool:
+    """The unit names a person right after the role asked for, that very role ("Phó Bí thư
+    Hà Văn A" does not name the Bí thư)."""
+    folded = fold(unit)
+    for match in re.finditer(rf"\b{role}\b", folded):
+        before = folded[max(0, match.start() - 5) : match.start()]
+        if not role.startswith(("pho ", "tong ")) and re.search(r"\b(?:pho|tong) $", before):
+            continue
+        # Folding keeps the length of Vietnamese text: the same span in the unit as written.
+        words = [w.strip(',.;:()“”"') for w in unit[match.end() : match.end() + 80].split()]
+        if any(_is_name(words[i : i + n]) for i in range(len(words)) for n in (2, 3, 4)):
+            return True
+    return False
 
 
 def _matches(kind: str, text: str) -> bool:

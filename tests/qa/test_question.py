@@ -72,3 +72,15 @@ def test_questions_about_the_document_itself(text: str) -> None:
 
 def test_study_questions_are_not_about_the_document() -> None:
     assert not parse_question("Bản sắc cây tre Việt Nam là gì?").about_document
+
+
+def test_a_role_holders_name_is_wanted_and_found_only_for_that_role() -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    asked = parse_question("Bí thư Huyện ủy Kim Bôi tên là gì?")
+    assert q.PERSON in asked.kinds
+    assert q.PERSON not in parse_question("Ai là người phê duyệt chương trình?").kinds
+    named = "Hội nghị do đồng chí Bí thư Huyện ủy Kim Bôi Nguyễn Văn An chủ trì."
+    assert q.PERSON in kinds_present(named, asked)
+    assert q.PERSON not in kinds_present("PHÓ BÍ THƯ\nHà Văn Tâm", asked)
+    assert q.PERSON not in kinds_present("Bài viết của Tổng Bí thư Nguyễn Phú Trọng.", asked)

@@ -34,3 +34,5 @@ bench: install
 	$(PY) bench/quiz_quality.py
 	$(PY) bench/records.py
 	$(PY) bench/zalo.py
+	$(PY) bench/bombs.py
+	$(PY) bench/load.py --db both

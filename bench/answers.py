@@ -127,6 +127,10 @@ def run_set(
                         f"  miss[{variant}] {q['id']} ({q.get('type', '-')}): {question}\n"
                         f"      must {q['must']} -> {answer.text[:220]!r}"
                     )
+        if name == "dev":  # questions of ours on other subjects (bench/offtopic_questions.json)
+            offtopic = json.loads((ROOT / "bench" / "offtopic_questions.json").read_text())
+            declined = sum(not qa.ask(q).grounded for q in offtopic["questions"])
+            print(f"[dev] off-topic declined {declined}/{len(offtopic['questions'])}")
     for half, tally in tallies.items():
         n = max(1, tally.answerable)
         lat = np.asarray(tally.latencies or [0.0])

@@ -7,6 +7,7 @@ that only repeats the question ("Chủ trì theo dõi, đôn đốc …") does n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge import question as q
 from knowledge.lexical import index_terms
@@ -59,9 +60,14 @@ _ATTACHED_DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _asked(question: q.Question) -> frozenset[str]:
+    return frozenset(question.words) | {t for t in index_terms(question.text) if "_" not in t}
+
+
 def residue(unit: str, question: q.Question) -> str:
     """The unit's folded words that the question does not already say, in order."""
-    asked = set(question.words) | {t for t in index_terms(question.text) if "_" not in t}
+    asked = _asked(question)
     words = re.findall(r"[0-9a-z]+(?:[-/:][0-9a-z]+)*|[,;:]", fold(unit))
     return " ".join(w for w in words if w not in asked)
 

@@ -43,19 +43,26 @@ class Candidate:
         return self.units[self.index]
 
 
-def units_of(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def units_of(text: str) -> tuple[str, ...]:
     """Lines (list items, paragraphs) split further into sentences."""
     units: list[str] = []
     for line in text.split("\n"):
         units.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
-    return units
+    return tuple(units)
+
+
+@lru_cache(maxsize=20_000)
+def _terms_of(text: str) -> frozenset[str]:
+    """The index terms of a passage's unit or heading; passages do not change, questions do."""
+    return frozenset(index_terms(text))
 
 
 def coverage(terms: tuple[str, ...] | list[str], found: set[str], idf: dict[str, float]) -> float:
     """IDF-weighted share of the terms found; words unknown to the library weigh most."""
     if not terms:
         return 0.0
-    unknown = max(idf.values(), default=5.0)
+    unknown = _max_idf(idf)
     total = sum(idf.get(t, unknown) for t in terms)
     hit = sum(idf.get(t, unknown) for t in terms if t in found)
     return hit / total if total else 0.0
@@ -68,6 +75,19 @@ _WORD_EDGE = re.compile(r"^\W+|\W+$")
 def _title_trigrams(title: str) -> frozenset[tuple[str, ...]]:
     words = [fold(_WORD_EDGE.sub("", w)) for w in title.split()]
     return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+_MAX_IDF: dict[int, tuple[dict[str, float], float]] = {}
+
+
+def _max_idf(idf: dict[str, float]) -> float:
+    """The weight of a word the library does not know: the rarest word's (cached per index)."""
+    cached = _MAX_IDF.get(id(idf))
+    if cached is None or cached[0] is not idf:
+        _MAX_IDF.clear()  # one library index is live at a time
+        cached = (idf, max(idf.values(), default=5.0))
+        _MAX_IDF[id(idf)] = cached
+    return cached[1]
 
 
 @lru_cache(maxsize=20_000)
@@ -105,10 +125,9 @@ def _qualified_away(terms: set[str], unit: str, question: q.Question) -> set[str
     return terms
 
 
-def _document_terms(hit: SearchHit) -> set[str]:
+def _document_terms(hit: SearchHit) -> frozenset[str]:
     meta = hit.chunk.meta
-    said = " ".join(p for p in (meta.title, meta.number, meta.issuer, meta.place) if p)
-    return set(index_terms(said))
+    return _terms_of(" ".join(p for p in (meta.title, meta.number, meta.issuer, meta.place) if p))
 
 
 def _in_scope(hit: SearchHit, question: q.Question) -> bool | None:
@@ -145,8 +164,8 @@ def candidates(
         if rank >= CANDIDATE_HITS + 4:
             break
         # A fact passage (a signature block, a list of recipients) answers as a whole.
-        units = (chunk.text,) if chunk.kind in FACT_KINDS else tuple(units_of(chunk.text))
-        context = _document_terms(hit) | set(index_terms(chunk.heading))
+        units = (chunk.text,) if chunk.kind in FACT_KINDS else units_of(chunk.text)
+        context = _document_terms(hit) | _terms_of(chunk.heading)
         damaged = chunk.meta.text_quality != "ok"
         bonus = 0.0
         cue = FACT_CUES.get(chunk.kind)
@@ -161,7 +180,7 @@ def candidates(
         topic = topic or terms
         for index, unit in enumerate(units):
             said = _qualified_away(
-                set(index_terms(without_title(unit, chunk.meta.title))), unit, question
+                set(_terms_of(without_title(unit, chunk.meta.title))), unit, question
             )
             full = coverage(topic, said | context, idf)
             # A fact passage asked for ("ai ký …") means what its context says.
@@ -220,7 +239,7 @@ def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.
             if len(candidate) > MAX_UNIT_CHARS:
                 break
             window = candidate
-            score = coverage(terms, set(index_terms(window)), idf)
+            score = coverage(terms, set(_terms_of(window)), idf)
             score += 0.3 if kinds_present(window, question) else 0.0
             # Ties go to the longer window: what answers usually follows the matched words.
             if score > best_score or (score == best_score and best.startswith(window[:20])):
@@ -299,7 +318,7 @@ def _followers(
         range(len(block)),
         key=lambda i: (
             -(
-                coverage(terms, set(index_terms(block[i])), idf)
+                coverage(terms, set(_terms_of(block[i])), idf)
                 + (0.3 if kinds_present(block[i], question) else 0.0)
             )
         ),

@@ -156,7 +156,9 @@ async def serve(services: Services, stop: asyncio.Event, *, poll_timeout: int = 
         try:
             await stop.wait()
         finally:
-            await _run_hooks("on_stopping", services)
+            # No new updates, then the handlers still running finish, and only then the timers
+            # they may have armed are cancelled, while the bot can still send.
             await updater.stop()
             await application.stop()
+            await _run_hooks("on_stopping", services)
             await close_inbox(application)

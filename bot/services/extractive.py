@@ -155,6 +155,8 @@ def candidates(
 ) -> list[Candidate]:
     """Every unit of the top passages, scored; the best first."""
     found: list[Candidate] = []
+    scope_terms = _scope_terms(question)
+    strict = question.kinds & STRICT
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -176,7 +178,7 @@ def candidates(
         bonus += 0.0 if scope is None else (0.08 if scope else -0.08)
         # The document the question names is found: its number and place select the
         # document, they are not what a passage of it must say.
-        topic = tuple(t for t in terms if t not in _scope_terms(question)) if scope else terms
+        topic = tuple(t for t in terms if t not in scope_terms) if scope else terms
         topic = topic or terms
         for index, unit in enumerate(units):
             said = _qualified_away(
@@ -189,7 +191,6 @@ def candidates(
             # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".
             if q.WHO in question.kinds and q.WHO not in kinds and _heading_names_agent(hit):
                 kinds = kinds | {q.WHO}
-            strict = question.kinds & STRICT
             score = 0.55 * own + 0.45 * full
             score += 0.12 if kinds else 0.0
             score -= 0.15 if strict and not kinds & strict else 0.0

@@ -233,7 +233,11 @@ def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.
         return unit
     clauses = [c for c in re.split(r"(?<=[;,])\s+", unit) if c]
     best, best_score = unit[:MAX_UNIT_CHARS], -1.0
+    asked = set(terms)
     for start in range(len(clauses)):
+        # Clauses before the first one the question speaks of only take room from what
+        # follows it, where the answer usually is.
+        lead = 0.0 if asked & _terms_of(clauses[start]) else 0.02
         window = ""
         for end in range(start, len(clauses)):
             candidate = f"{window} {clauses[end]}".strip()
@@ -241,7 +245,7 @@ def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.
                 break
             window = candidate
             score = coverage(terms, set(_terms_of(window)), idf)
-            score += 0.3 if kinds_present(window, question) else 0.0
+            score += (0.3 if kinds_present(window, question) else 0.0) - lead
             # Ties go to the longer window: what answers usually follows the matched words.
             if score > best_score or (score == best_score and best.startswith(window[:20])):
                 best, best_score = window, score

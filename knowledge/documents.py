@@ -15,7 +15,6 @@ from knowledge.facts import (
     basis_documents,
     deadline_sentences,
     header_passage,
-    is_e_signature,
     is_stamp,
     split_facts,
 )
@@ -26,6 +25,7 @@ from knowledge.textnorm import (
     clean_inline,
     drop_web_furniture,
     is_furniture,
+    is_signature_line,
     join_broken_lines,
 )
 from knowledge.types import Chunk, DocumentMeta
@@ -58,7 +58,9 @@ def parse_document(
     lines = drop_web_furniture(lines)
     # Signature and stamp lines are furniture for the study text but facts about the document.
     lines = [
-        line for line in lines if is_e_signature(line) or is_stamp(line) or not is_furniture(line)
+        line
+        for line in lines
+        if is_signature_line(line) or is_stamp(line) or not is_furniture(line)
     ]
     split = split_facts(lines)
     header = read_header(split.body, trust_place=quality == "ok")

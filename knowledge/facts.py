@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.textnorm import fold
+from knowledge.textnorm import fold, is_signature_line
 
 # Kinds of passage: the study text, and the fact passages split off it.
 BODY = "body"
@@ -53,11 +53,6 @@ FACT_CUES = {
 }
 
 _RECIPIENTS_START = re.compile(r"^\s*(?:no[iíl1]\s*nh[aâ]n|kinh gui)\s*:?\s*(?P<rest>.*)$")
-_E_SIGNATURE = re.compile(
-    r"đã ký lên văn bản|chứng thực số|ký bởi|người ký:|thời gian ký|"
-    r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|<[\w.-]+@[\w.-]+>",
-    re.IGNORECASE,
-)
 _STAMP = re.compile(r"^(?P<label>[^.\t]{2,20}?)\s*:?\s*\.{4,}\s*(?P<value>.*)$")
 # "T/M BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH", "KT. BÍ THƯ", "Q. TRƯỞNG BAN"
 _ON_BEHALF = re.compile(r"^(?:T/M|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s+\S", re.IGNORECASE)
@@ -124,10 +119,6 @@ def is_stamp(line: str) -> bool:
     return bool(_STAMP.match(line.strip()))
 
 
-def is_e_signature(line: str) -> bool:
-    return bool(_E_SIGNATURE.search(line))
-
-
 def _caps(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
@@ -173,7 +164,7 @@ def _title_case(line: str) -> str:
 def split_facts(lines: list[str]) -> SplitDocument:
     """Take the digital signature, the incoming stamp, the "Nơi nhận" list and the signature
     block out of a document's lines (page furniture already dropped)."""
-    e_signature = list(dict.fromkeys(line.strip() for line in lines if is_e_signature(line)))
+    e_signature = list(dict.fromkeys(line.strip() for line in lines if is_signature_line(line)))
     stamps = [
         (i, m)
         for i, line in enumerate(lines[:_HEAD_LINES])
@@ -183,7 +174,7 @@ def split_facts(lines: list[str]) -> SplitDocument:
     kept = [
         line
         for i, line in enumerate(lines)
-        if i not in stamp_lines and not is_e_signature(line) and line.strip()
+        if i not in stamp_lines and not is_signature_line(line) and line.strip()
     ]
     split = SplitDocument(body=kept)
     tail_start = next(

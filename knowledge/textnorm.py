@@ -120,9 +120,11 @@ def clean_inline(text: str) -> str:
 
 # --- page furniture -----------------------------------------------------------------------------
 
+# The lines a digital signature adds: page furniture for the study text, and the document's
+# e-signature fact (knowledge/facts.py).
 _SIGNATURE_LINE = re.compile(
     r"đã ký lên văn bản|chứng thực số|ký bởi|người ký|thời gian ký|"
-    r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|@[\w.-]+\.(?:vn|com)\b",
+    r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|@[\w.-]+\.(?:vn|com)\b|<[\w.-]+@[\w.-]+>",
     re.IGNORECASE,
 )
 _STAMP_FIELD = re.compile(r"\.{4,}")  # "Số:..... 5618", "Ngày:.....": an incoming-mail stamp
@@ -130,6 +132,10 @@ _STAMP_FIELD = re.compile(r"\.{4,}")  # "Số:..... 5618", "Ngày:.....": an inc
 # content sit inside sentences ("Truy cập vào địa chỉ: http://…").
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}|trang \d+(?:/\d+)?)(?:\s*-)?\s*$", re.I)
+
+
+def is_signature_line(line: str) -> bool:
+    return bool(_SIGNATURE_LINE.search(line))
 
 
 def is_furniture(line: str) -> bool:

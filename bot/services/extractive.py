@@ -194,7 +194,7 @@ def candidates(
             score = 0.55 * own + 0.45 * full
             score += 0.12 if kinds else 0.0
             score -= 0.15 if strict and not kinds & strict else 0.0
-            score -= 0.12 if novelty(unit, question) < 0.25 and not kinds else 0.0
+            score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
             found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact))

@@ -8,6 +8,7 @@ import numpy as np
 
 from knowledge.embeddings import Embedder
 from knowledge.lexical import LexicalIndex, Spelling
+from knowledge.query_encoding import QueryEncoder
 from knowledge.restore import DiacriticRestorer
 from knowledge.store import ChunkStore, StoredChunk
 from knowledge.textnorm import canonical_doc_numbers, fold, nfc
@@ -60,7 +61,7 @@ class HybridRetriever:
 
     def __init__(self, store: ChunkStore, embedder: Embedder, fusion: str = "weighted") -> None:
         self._store = store
-        self._embedder = embedder
+        self._queries = QueryEncoder(embedder)
         self.fusion = fusion
 
     def prepare_query(self, snapshot: Snapshot, query: str) -> str:
@@ -73,18 +74,21 @@ class HybridRetriever:
         if not snapshot.chunks:
             return []
         dense_query = self.prepare_query(snapshot, query)
-        vector = self._embedder.embed_query(dense_query)
-        dense = [
-            (snapshot.by_id[chunk_id], score)
-            for chunk_id, score in self._store.nearest(vector, CANDIDATES * 2)
-            if chunk_id in snapshot.by_id
-        ][:CANDIDATES]
+        vector = self._queries.encode(dense_query)
         bm25 = snapshot.lexical.scores(query)
         top = np.argsort(-bm25)[:CANDIDATES]
         lexical = [(int(i), float(bm25[i])) for i in top if bm25[i] > 0]
         if snapshot.vectors.shape[1] == vector.shape[0]:
+            # Every live vector is in memory: exact cosines, no round trip to the vector store.
             cosines = snapshot.vectors @ vector
-        else:  # vectors not kept (should not happen): only the dense side's own scores
+            nearest = np.argsort(-cosines)[:CANDIDATES]
+            dense = [(int(i), float(cosines[i])) for i in nearest]
+        else:  # vectors not kept (should not happen): the vector store ranks
+            dense = [
+                (snapshot.by_id[chunk_id], score)
+                for chunk_id, score in self._store.nearest(vector, CANDIDATES * 2)
+                if chunk_id in snapshot.by_id
+            ][:CANDIDATES]
             cosines = np.zeros(len(snapshot.chunks), dtype=np.float32)
             for index, score in dense:
                 cosines[index] = score

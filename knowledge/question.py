@@ -168,6 +168,7 @@ class Question:
     named: tuple[Named, ...]
     about_document: bool
     without_diacritics: bool
+    counted: str | None = None  # "bao nhiêu phiếu" → "phieu": what a number must count
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -262,6 +263,28 @@ def _named(text: str, folded: str) -> tuple[Named, ...]:
     return tuple(dict.fromkeys(named))
 
 
+# Words after "bao nhiêu"/"mấy" that are not the thing counted ("là bao nhiêu", "bao nhiêu
+# năm" whose answer is often a span "2020 - 2025") and measure words a number may stand without.
+_NOT_COUNTED_WORDS = (
+    "la thi de va cua trong o tai cho voi ma duoc nam thang ngay tuan gio phut giay lan "
+    "phan tram diem tien dong muc moi tro so nua vay thoi"
+)
+# Glue words are never the thing counted, except the first syllables of "chi bộ", "ban", "hội".
+_NOT_COUNTED = frozenset(_NOT_COUNTED_WORDS.split()) | (STOPWORDS - {"chi", "ban", "hoi"})
+_COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
+_COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)")
+
+
+def counted_noun(text: str, folded: str) -> str | None:
+    """The first word (folded) of what a "how many" question counts, when it names one."""
+    # Typed with diacritics, "mấy" (how many) is not "máy" (machine).
+    typed = folded != text.lower()
+    match = (_COUNTED_TYPED if typed else _COUNTED).search(text.lower() if typed else folded)
+    if match is None or fold(match[1]) in _NOT_COUNTED:
+        return None
+    return fold(match[1])
+
+
 def parse_question(raw: str) -> Question:
     text = canonical_doc_numbers(" ".join(nfc(raw).split()))
     folded = fold(text)
@@ -273,4 +296,5 @@ def parse_question(raw: str) -> Question:
         named=_named(text, folded),
         about_document=bool(_ABOUT_DOCUMENT.search(folded)),
         without_diacritics=folded == text.lower(),
+        counted=counted_noun(text, folded),
     )

@@ -95,11 +95,37 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     role = q.asked_role(question.folded)
     if role is not None and _names_holder(unit, role):
         found.add(q.PERSON)
-    if q.NUMBER in question.kinds and (
-        _matches(q.NUMBER, _DATES.sub(" ", text)) or _ROMAN.search(unit)
-    ):
+    if q.NUMBER in question.kinds and _has_number(unit, text, question):
         found.add(q.NUMBER)
     return frozenset(found)
+
+
+# Number words as written: folded, "sau" (sáu/sau), "tam" (tám/tâm) and "nam" (năm/Nam) are
+# ordinary words. "một" and "năm" are left out: far more often an article and a year.
+_SPELLED = "hai|ba|bốn|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục"
+_NUMBER_WORDS = re.compile(rf"(?<!\w)(?:{_SPELLED})(?!\w)")
+_NUMERAL = re.compile(rf"^(?:\d[\d.,]*%?|một|năm|{_SPELLED})$")
+_DOC_NUMBERS = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z-]{1,12}")
+
+
+def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
+    """A count or amount beyond the question's words; next to the thing counted if named."""
+    if question.counted is not None:
+        words = re.findall(r"[\w%.,]+", unit.lower())
+        return any(
+            fold(word.strip(".,")) == question.counted
+            and any(_NUMERAL.match(w.strip(".,")) for w in words[max(0, i - 3) : i])
+            for i, word in enumerate(words)
+        )
+    # The number of a document the question names is not an answer to it.
+    named = [n.folded for n in question.named if n.kind.startswith("reference")]
+    rest = _DOC_NUMBERS.sub(
+        lambda m: " " if any(m[0].startswith(n) for n in named) else m[0],
+        _DATES.sub(" ", residue_text),
+    )
+    asked = {fold(w) for w in question.text.lower().split()}
+    spelled = any(fold(m[0]) not in asked for m in _NUMBER_WORDS.finditer(unit.lower()))
+    return bool(re.search(r"\d", rest)) or spelled or bool(_ROMAN.search(unit))
 
 
 # Common Vietnamese family names: a capitalised run starting with one is a person's name, not

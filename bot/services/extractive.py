@@ -1,5 +1,5 @@
 """Answer selection: among the sentences and list items of the top passages, the one that carries
-an answer of the wanted kind for the asked topic, quoted as the shortest span that answers."""
+an answer of the wanted kind for the asked topic (quoting it is `quoting.py`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ MAX_ANSWER_CHARS = 800
 MAX_UNIT_CHARS = 480
 CANDIDATE_HITS = 6
 OUTLINE_MARKER_LINE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
-_ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
+ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
 # A sentence ends at . ! ? before a capital, but "4. Phòng Văn hóa" is an outline marker and
 # "P. ĐTĐH" an abbreviation.
 _SENTENCE_END = re.compile(r"(?<![0-9IVX]\.)(?<!\b[A-ZĐ]\.)(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
@@ -53,7 +53,7 @@ def units_of(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20_000)
-def _terms_of(text: str) -> frozenset[str]:
+def terms_of(text: str) -> frozenset[str]:
     """The index terms of a passage's unit or heading; passages do not change, questions do."""
     return frozenset(index_terms(text))
 
@@ -127,7 +127,7 @@ def _qualified_away(terms: set[str], unit: str, question: q.Question) -> set[str
 
 def _document_terms(hit: SearchHit) -> frozenset[str]:
     meta = hit.chunk.meta
-    return _terms_of(" ".join(p for p in (meta.title, meta.number, meta.issuer, meta.place) if p))
+    return terms_of(" ".join(p for p in (meta.title, meta.number, meta.issuer, meta.place) if p))
 
 
 def _in_scope(hit: SearchHit, question: q.Question) -> bool | None:
@@ -167,7 +167,7 @@ def candidates(
             break
         # A fact passage (a signature block, a list of recipients) answers as a whole.
         units = (chunk.text,) if chunk.kind in FACT_KINDS else units_of(chunk.text)
-        context = _document_terms(hit) | _terms_of(chunk.heading)
+        context = _document_terms(hit) | terms_of(chunk.heading)
         damaged = chunk.meta.text_quality != "ok"
         bonus = 0.0
         cue = FACT_CUES.get(chunk.kind)
@@ -182,14 +182,14 @@ def candidates(
         topic = topic or terms
         for index, unit in enumerate(units):
             said = _qualified_away(
-                set(_terms_of(without_title(unit, chunk.meta.title))), unit, question
+                set(terms_of(without_title(unit, chunk.meta.title))), unit, question
             )
             full = coverage(topic, said | context, idf)
             # A fact passage asked for ("ai ký …") means what its context says.
             own = full if asked_for else coverage(topic, said, idf)
             kinds = kinds_present(unit, question)
             # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".
-            if q.WHO in question.kinds and q.WHO not in kinds and _heading_names_agent(hit):
+            if q.WHO in question.kinds and q.WHO not in kinds and heading_names_agent(hit):
                 kinds = kinds | {q.WHO}
             score = 0.55 * own + 0.45 * full
             score += 0.12 if kinds else 0.0
@@ -202,12 +202,12 @@ def candidates(
     return found
 
 
-def _last_heading(hit: SearchHit) -> str:
+def last_heading(hit: SearchHit) -> str:
     return hit.chunk.heading.split(" > ")[-1] if hit.chunk.heading else ""
 
 
-def _heading_names_agent(hit: SearchHit) -> bool:
-    heading = fold(OUTLINE_MARKER_LINE.sub("", _last_heading(hit)))
+def heading_names_agent(hit: SearchHit) -> bool:
+    heading = fold(OUTLINE_MARKER_LINE.sub("", last_heading(hit)))
     return bool(
         re.match(
             r"(?:cac )?(?:ban|so|phong|uy ban|ubnd|trung tam|truong|hoi|mat tran|dang doan|"
@@ -216,125 +216,3 @@ def _heading_names_agent(hit: SearchHit) -> bool:
             heading,
         )
     )
-
-
-def _is_bare_heading(unit: str) -> bool:
-    return bool(OUTLINE_MARKER_LINE.match(unit)) and len(unit) < 100 and not unit.endswith(".")
-
-
-def _introduces(unit: str) -> bool:
-    """A heading or a "… gồm:" line: its content is in the units that follow."""
-    return unit.rstrip().endswith(":") or _is_bare_heading(unit) or len(unit) < 50
-
-
-def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.Question) -> str:
-    """A long sentence is cut to the clauses around what the question asks and its answer."""
-    if len(unit) <= MAX_UNIT_CHARS:
-        return unit
-    clauses = [c for c in re.split(r"(?<=[;,])\s+", unit) if c]
-    best, best_score = unit[:MAX_UNIT_CHARS], -1.0
-    asked = set(terms)
-    for start in range(len(clauses)):
-        # Clauses before the first one the question speaks of only take room from what
-        # follows it, where the answer usually is.
-        lead = 0.0 if asked & _terms_of(clauses[start]) else 0.02
-        window = ""
-        for end in range(start, len(clauses)):
-            candidate = f"{window} {clauses[end]}".strip()
-            if len(candidate) > MAX_UNIT_CHARS:
-                break
-            window = candidate
-            score = coverage(terms, set(_terms_of(window)), idf)
-            score += (0.3 if kinds_present(window, question) else 0.0) - lead
-            # Ties go to the longer window: what answers usually follows the matched words.
-            if score > best_score or (score == best_score and best.startswith(window[:20])):
-                best, best_score = window, score
-    prefix = "" if unit.startswith(best) else "… "
-    suffix = "" if unit.endswith(best) else " …"
-    return f"{prefix}{best}{suffix}"
-
-
-def _clean(unit: str) -> str:
-    return re.sub(r"^[-+•]\s*", "", unit).strip()
-
-
-def _list_around(units: tuple[str, ...], index: int) -> list[str]:
-    """The list an item belongs to: its introduction and its sibling items."""
-    marker = _ITEM.match(units[index])
-    start = index
-    while start > 0 and _ITEM.match(units[start - 1]) and marker:
-        start -= 1
-    intro = [units[start - 1]] if start > 0 and units[start - 1].rstrip().endswith(":") else []
-    end = index + 1
-    while end < len(units) and _ITEM.match(units[end]):
-        end += 1
-    return [*intro, *units[start:end]]
-
-
-def render(
-    best: Candidate, question: q.Question, terms: tuple[str, ...], idf: dict[str, float]
-) -> str:
-    """The quote for the chosen unit: trimmed, with its list or its acting heading; a fact
-    passage (header, recipients, signature) is short and quoted whole."""
-    units, index = best.units, best.index
-    unit = units[index]
-    if best.hit.chunk.kind in FACT_KINDS:
-        picked = unit.split("\n")
-    elif q.LIST in question.kinds and _ITEM.match(unit) and len(units) > 1:
-        picked = _list_around(units, index)
-    else:
-        picked = [_trim(unit, terms, idf, question)]
-        if _introduces(unit):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
-            picked.extend(_followers(units[index + 1 :], len(picked[0]), terms, idf, question))
-    kept: list[str] = []
-    for piece in picked:
-        if sum(len(p) for p in kept) + len(piece) > MAX_ANSWER_CHARS and kept:
-            kept.append("…")
-            break
-        kept.append(piece)
-    text = "\n".join(_clean(p) if i else p.lstrip("-+• ") for i, p in enumerate(kept))
-    heading = OUTLINE_MARKER_LINE.sub("", _last_heading(best.hit)).rstrip(" :")
-    if (
-        q.WHO in question.kinds
-        and _heading_names_agent(best.hit)
-        and fold(heading)[:30] not in fold(text)
-    ):
-        text = f"{heading}: {text}"
-    return text
-
-
-def _followers(
-    units: tuple[str, ...],
-    used: int,
-    terms: tuple[str, ...],
-    idf: dict[str, float],
-    question: q.Question,
-) -> list[str]:
-    """What an introducing line announces: all of it when it fits, else the items that match
-    the question best (in their order)."""
-    block: list[str] = []
-    for follower in units:
-        if _is_bare_heading(follower) and block:
-            break
-        block.append(follower)
-    if used + sum(len(f) for f in block) <= MAX_ANSWER_CHARS:
-        return [_clean(f) for f in block]
-    ranked = sorted(
-        range(len(block)),
-        key=lambda i: (
-            -(
-                coverage(terms, set(_terms_of(block[i])), idf)
-                + (0.3 if kinds_present(block[i], question) else 0.0)
-            )
-        ),
-    )
-    chosen: list[int] = []
-    for i in ranked:
-        if used + sum(len(block[j]) for j in chosen) + len(block[i]) > MAX_ANSWER_CHARS:
-            continue
-        chosen.append(i)
-        if len(chosen) == 3:
-            break
-    return [_clean(_trim(block[i], terms, idf, question)) for i in sorted(chosen)] or [
-        _trim(block[0], terms, idf, question)
-    ]

@@ -84,3 +84,44 @@ def test_a_role_holders_name_is_wanted_and_found_only_for_that_role() -> None:
     assert q.PERSON in kinds_present(named, asked)
     assert q.PERSON not in kinds_present("PHÓ BÍ THƯ\nHà Văn Tâm", asked)
     assert q.PERSON not in kinds_present("Bài viết của Tổng Bí thư Nguyễn Phú Trọng.", asked)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Việt Nam trúng cử với bao nhiêu phiếu?", "phieu"),
+        ("lam dong co bao nhieu chi bo da sinh hoat", "chi"),
+        ("Chương trình gồm mấy khối kiến thức?", "khoi"),
+        ("Kinh phí là bao nhiêu?", None),  # nothing named: any amount may answer
+        ("Nhiệm kỳ là bao nhiêu năm?", None),  # a span of years answers it
+        ("Điểm là bao nhiêu mới được xét?", None),
+        ("Máy tính cần mấy năm?", None),
+        ("Máy chiếu đặt ở đâu?", None),  # "máy", not "mấy"
+    ],
+)
+def test_what_a_how_many_question_counts(text: str, counted: str | None) -> None:
+    assert parse_question(text).counted == counted
+
+
+def test_a_count_must_stand_next_to_the_thing_counted() -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    asked = parse_question("Hội nghị có bao nhiêu đại biểu dự?")
+    assert q.NUMBER in kinds_present("Hội nghị có 312 đại biểu tham dự.", asked)
+    assert q.NUMBER in kinds_present("Có hai trăm đại biểu dự hội nghị.", asked)
+    # Numbers about something else, and "sâu rộng" (folded: "sau", six), are no count.
+    assert q.NUMBER not in kinds_present("Hội nghị khai mạc ngày 15/3/2024, 2 ngày.", asked)
+    assert q.NUMBER not in kinds_present("Tuyên truyền sâu rộng tới đại biểu.", asked)
+
+
+def test_a_number_question_without_a_counted_thing_wants_some_figure() -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    asked = parse_question("Kinh phí của Kế hoạch 12-KH/TU là bao nhiêu?")
+    assert q.NUMBER in kinds_present("Kinh phí dự kiến 250 triệu đồng.", asked)
+    # The question's own document number and a mere "Việt Nam" (folded "nam") are no figure.
+    assert q.NUMBER not in kinds_present("Kế hoạch 12-KH/TU về kinh phí ở Việt Nam.", asked)
+    assert q.NUMBER not in kinds_present("Triển khai sâu rộng, tâm huyết.", asked)
+    # Another document's number does answer "which number" questions.
+    which = parse_question("Kế hoạch về Kết luận 57 mang số hiệu gì?")
+    assert q.NUMBER in kinds_present("Kế hoạch số 145-KH/TU thực hiện Kết luận 57.", which)

@@ -1,0 +1,143 @@
+"""Quoting the chosen unit: the shortest span that answers, with its list or acting heading."""
+
+from __future__ import annotations
+
+import re
+
+from bot.services.answer_kinds import kinds_present
+from bot.services.extractive import (
+    ITEM,
+    MAX_ANSWER_CHARS,
+    MAX_UNIT_CHARS,
+    OUTLINE_MARKER_LINE,
+    Candidate,
+    coverage,
+    heading_names_agent,
+    last_heading,
+    terms_of,
+)
+from knowledge import question as q
+from knowledge.facts import FACT_KINDS
+from knowledge.textnorm import fold
+
+
+def _is_bare_heading(unit: str) -> bool:
+    return bool(OUTLINE_MARKER_LINE.match(unit)) and len(unit) < 100 and not unit.endswith(".")
+
+
+def _introduces(unit: str) -> bool:
+    """A heading or a "… gồm:" line: its content is in the units that follow."""
+    return unit.rstrip().endswith(":") or _is_bare_heading(unit) or len(unit) < 50
+
+
+def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.Question) -> str:
+    """A long sentence is cut to the clauses around what the question asks and its answer."""
+    if len(unit) <= MAX_UNIT_CHARS:
+        return unit
+    clauses = [c for c in re.split(r"(?<=[;,])\s+", unit) if c]
+    best, best_score = unit[:MAX_UNIT_CHARS], -1.0
+    asked = set(terms)
+    for start in range(len(clauses)):
+        # Clauses before the first one the question speaks of only take room from what
+        # follows it, where the answer usually is.
+        lead = 0.0 if asked & terms_of(clauses[start]) else 0.02
+        window = ""
+        for end in range(start, len(clauses)):
+            candidate = f"{window} {clauses[end]}".strip()
+            if len(candidate) > MAX_UNIT_CHARS:
+                break
+            window = candidate
+            score = coverage(terms, set(terms_of(window)), idf)
+            score += (0.3 if kinds_present(window, question) else 0.0) - lead
+            # Ties go to the longer window: what answers usually follows the matched words.
+            if score > best_score or (score == best_score and best.startswith(window[:20])):
+                best, best_score = window, score
+    prefix = "" if unit.startswith(best) else "… "
+    suffix = "" if unit.endswith(best) else " …"
+    return f"{prefix}{best}{suffix}"
+
+
+def _clean(unit: str) -> str:
+    return re.sub(r"^[-+•]\s*", "", unit).strip()
+
+
+def _list_around(units: tuple[str, ...], index: int) -> list[str]:
+    """The list an item belongs to: its introduction and its sibling items."""
+    marker = ITEM.match(units[index])
+    start = index
+    while start > 0 and ITEM.match(units[start - 1]) and marker:
+        start -= 1
+    intro = [units[start - 1]] if start > 0 and units[start - 1].rstrip().endswith(":") else []
+    end = index + 1
+    while end < len(units) and ITEM.match(units[end]):
+        end += 1
+    return [*intro, *units[start:end]]
+
+
+def render(
+    best: Candidate, question: q.Question, terms: tuple[str, ...], idf: dict[str, float]
+) -> str:
+    """The quote for the chosen unit: trimmed, with its list or its acting heading; a fact
+    passage (header, recipients, signature) is short and quoted whole."""
+    units, index = best.units, best.index
+    unit = units[index]
+    if best.hit.chunk.kind in FACT_KINDS:
+        picked = unit.split("\n")
+    elif q.LIST in question.kinds and ITEM.match(unit) and len(units) > 1:
+        picked = _list_around(units, index)
+    else:
+        picked = [_trim(unit, terms, idf, question)]
+        if _introduces(unit):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
+            picked.extend(_followers(units[index + 1 :], len(picked[0]), terms, idf, question))
+    kept: list[str] = []
+    for piece in picked:
+        if sum(len(p) for p in kept) + len(piece) > MAX_ANSWER_CHARS and kept:
+            kept.append("…")
+            break
+        kept.append(piece)
+    text = "\n".join(_clean(p) if i else p.lstrip("-+• ") for i, p in enumerate(kept))
+    heading = OUTLINE_MARKER_LINE.sub("", last_heading(best.hit)).rstrip(" :")
+    if (
+        q.WHO in question.kinds
+        and heading_names_agent(best.hit)
+        and fold(heading)[:30] not in fold(text)
+    ):
+        text = f"{heading}: {text}"
+    return text
+
+
+def _followers(
+    units: tuple[str, ...],
+    used: int,
+    terms: tuple[str, ...],
+    idf: dict[str, float],
+    question: q.Question,
+) -> list[str]:
+    """What an introducing line announces: all of it when it fits, else the items that match
+    the question best (in their order)."""
+    block: list[str] = []
+    for follower in units:
+        if _is_bare_heading(follower) and block:
+            break
+        block.append(follower)
+    if used + sum(len(f) for f in block) <= MAX_ANSWER_CHARS:
+        return [_clean(f) for f in block]
+    ranked = sorted(
+        range(len(block)),
+        key=lambda i: (
+            -(
+                coverage(terms, set(terms_of(block[i])), idf)
+                + (0.3 if kinds_present(block[i], question) else 0.0)
+            )
+        ),
+    )
+    chosen: list[int] = []
+    for i in ranked:
+        if used + sum(len(block[j]) for j in chosen) + len(block[i]) > MAX_ANSWER_CHARS:
+            continue
+        chosen.append(i)
+        if len(chosen) == 3:
+            break
+    return [_clean(_trim(block[i], terms, idf, question)) for i in sorted(chosen)] or [
+        _trim(block[0], terms, idf, question)
+    ]

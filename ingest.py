@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections import Counter
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
+from bot import logs
 from bot.settings import Settings
 from bot.texts import ingest as text
-from bot.wiring import Services
+from bot.texts.knowledge import describe
+from bot.wiring import build_library
 from knowledge.types import IngestReport, KnowledgeError
 
 if TYPE_CHECKING:
@@ -25,10 +28,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help=text.CLI_LIST)
     parser.add_argument("--remove", metavar="DOC", help=text.CLI_REMOVE)
     args = parser.parse_args(argv)
+    logs.configure(logging.WARNING)  # the progress bar and the per-file lines say the rest
     if not (args.paths or args.list or args.remove):
         parser.print_usage(sys.stderr)
         return 2
-    library = Services(Settings()).library
+    try:
+        library = build_library(Settings())
+    except KnowledgeError as error:  # the model or the index cannot be opened: say which
+        print(describe(error), file=sys.stderr)
+        return 1
     if args.remove:
         if not library.remove(args.remove):
             print(text.UNKNOWN_DOCUMENT.format(name=args.remove), file=sys.stderr)
@@ -50,14 +58,14 @@ def _ingest(library: Library, paths: list[Path]) -> int:
 
     found = walk(paths, SUPPORTED_SUFFIXES)
     for skipped in found.skipped:
-        print(text.SKIPPED.format(reason=skipped.reason), file=sys.stderr)
+        print(text.SKIPPED.format(reason=describe(skipped.reason)), file=sys.stderr)
     failed: list[tuple[Path, KnowledgeError]] = []
     done: Counter[str] = Counter()
 
     def report(path: Path, result: IngestReport | KnowledgeError) -> None:
         if isinstance(result, KnowledgeError):
             failed.append((path, result))
-            tqdm.write(text.FAILED.format(name=path.name, error=result), file=sys.stderr)
+            tqdm.write(text.FAILED.format(name=path.name, error=describe(result)), file=sys.stderr)
         else:
             done[result.status] += 1
             tqdm.write(text.format_report(result))
@@ -76,7 +84,7 @@ def _ingest(library: Library, paths: list[Path]) -> int:
     if failed:
         print(text.FAILED_HEADER, file=sys.stderr)
         for path, error in failed:
-            print(text.FAILED_ITEM.format(path=path, error=error), file=sys.stderr)
+            print(text.FAILED_ITEM.format(path=path, error=describe(error)), file=sys.stderr)
     return 1 if failed else 0
 
 

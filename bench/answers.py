@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.services.qa import QAService  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from knowledge.library import Library  # noqa: E402
+from bot.wiring import build_library  # noqa: E402
 from knowledge.textnorm import fold  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -83,7 +83,7 @@ def run_set(
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = cache / name if cache else Path(tmp)
         settings = Settings(data_dir=data_dir, _env_file=None)  # type: ignore[call-arg]
-        library = Library.from_settings(settings)
+        library = build_library(settings)
         if not library.documents():
             start = time.perf_counter()
             library.ingest_many([library_dir])

@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.settings import Settings  # noqa: E402
-from knowledge.limits import limits_from  # noqa: E402
+from bot.texts.knowledge import describe  # noqa: E402
+from bot.wiring import parse_limits  # noqa: E402
 from knowledge.loaders import load_text  # noqa: E402
 from knowledge.types import KnowledgeError  # noqa: E402
 
@@ -137,10 +138,10 @@ def one(path: Path) -> None:
     data = path.read_bytes()
     start = time.perf_counter()
     try:
-        load_text(data, path.name, settings.max_upload_bytes, limits_from(settings))
+        load_text(data, path.name, settings.max_upload_bytes, parse_limits(settings))
         outcome = "ACCEPTED"
     except KnowledgeError as error:
-        outcome = str(error)
+        outcome = describe(error)
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -160,7 +161,7 @@ def main() -> None:
             print(path)
         return
     settings = Settings()
-    print(f"limits: {limits_from(settings)}; upload limit {settings.max_upload_bytes / MB:.0f} MB")
+    print(f"limits: {parse_limits(settings)}; upload limit {settings.max_upload_bytes / MB:.0f} MB")
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
         command = [sys.executable, __file__, "--build", folder]

@@ -68,7 +68,7 @@ def figures(values: list[float]) -> str:
 def questions() -> list[str]:
     if DEV_QUESTIONS.exists():
         data = json.loads(DEV_QUESTIONS.read_text(encoding="utf-8"))["questions"]
-        found = [q["question"] for q in data if isinstance(q.get("question"), str)]
+        found = [q["q"] for q in data if isinstance(q.get("q"), str)]
         if found:
             return found
     return FALLBACK_QUESTIONS

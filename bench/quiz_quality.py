@@ -21,6 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.texts.quiz_checks import describe
 from knowledge.quiz import norm, problems, supports
 from knowledge.quiz.checks import is_negative
 from knowledge.quiz.topics import is_organisational
@@ -63,12 +64,12 @@ def build_bank() -> tuple[list[dict[str, Any]], dict[str, float]]:
     from bot.records.database import Database
     from bot.services.quiz_bank import QuizBank
     from bot.settings import Settings
-    from knowledge.library import Library
+    from bot.wiring import build_library
 
     timings: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp))
-        library = Library.from_settings(settings)
+        library = build_library(settings)
         start = time.perf_counter()
         library.ingest_many([settings.corpus_dir])
         timings["ingest_s"] = time.perf_counter() - start
@@ -94,9 +95,10 @@ def main() -> int:
 
     failures = []
     for q in questions:
-        found = problems(
+        checked = problems(
             q["text"], q["options"], q["correct"], q["explanation"], q["source"]["text"] or ""
         )
+        found = [describe(problem) for problem in checked]
         if found:
             failures.append((q, found))
     approved = [q for q in questions if q["status"] == "approved"]

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.settings import Settings  # noqa: E402
+from bot.wiring import build_library  # noqa: E402
 from knowledge.library import Library  # noqa: E402
 from knowledge.store import StoredChunk  # noqa: E402
 from knowledge.textnorm import fold  # noqa: E402
@@ -117,7 +118,7 @@ def main() -> None:
     questions = load_questions()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), _env_file=None)  # type: ignore[call-arg]
-        library = Library.from_settings(settings)
+        library = build_library(settings)
         start = time.perf_counter()
         results = library.ingest_many([ROOT / "knowledge" / "corpus"])
         elapsed = time.perf_counter() - start

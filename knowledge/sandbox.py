@@ -19,9 +19,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from bot.texts import knowledge as msg
+from knowledge.errors import Code, KnowledgeError
 from knowledge.limits import ParseLimits
-from knowledge.types import KnowledgeError
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse_isolated(data: bytes, name: str, limits: ParseLimits) -> str:
-    """The text of a .docx/.pdf parsed in a bounded child. Raises KnowledgeError (one line)."""
+    """The text of a .docx/.pdf parsed in a bounded child. Raises KnowledgeError."""
     job = json.dumps({"name": name, "limits": asdict(limits)}).encode() + b"\n"
     try:
         done = subprocess.run(
@@ -42,17 +41,16 @@ def parse_isolated(data: bytes, name: str, limits: ParseLimits) -> str:
         )
     except subprocess.TimeoutExpired:  # run() has killed the child
         log.warning("parsing %s killed after %.1f s", name, limits.timeout_s)
-        raise KnowledgeError(
-            msg.PARSE_TIMEOUT.format(name=name, seconds=limits.timeout_s)
-        ) from None
+        raise KnowledgeError(Code.PARSE_TIMEOUT, name=name, seconds=limits.timeout_s) from None
     try:
         reply = json.loads(done.stdout)
     except ValueError:
         reply = None
     if isinstance(reply, dict) and isinstance(reply.get("text"), str):
         return str(reply["text"])
-    if isinstance(reply, dict) and isinstance(reply.get("error"), str):
-        raise KnowledgeError(str(reply["error"]))
+    refusal = _refusal_in(reply)
+    if refusal is not None:
+        raise refusal
     # Killed by RLIMIT_CPU, or the interpreter died before it could answer (out of memory).
     log.warning(
         "parsing %s ended with status %s: %s",
@@ -60,7 +58,20 @@ def parse_isolated(data: bytes, name: str, limits: ParseLimits) -> str:
         done.returncode,
         done.stderr.decode(errors="replace")[-2000:],
     )
-    raise KnowledgeError(msg.PARSE_ABORTED.format(name=name, limit_mb=limits.memory_mb))
+    raise KnowledgeError(Code.PARSE_ABORTED, name=name, limit_mb=limits.memory_mb)
+
+
+def _refusal_in(reply: object) -> KnowledgeError | None:
+    """The child's {"error": {"code": ..., "params": {...}}}, or None for any other reply."""
+    error = reply.get("error") if isinstance(reply, dict) else None
+    if not isinstance(error, dict) or not isinstance(error.get("code"), str):
+        return None
+    params = error.get("params")
+    return KnowledgeError(str(error["code"]), **(params if isinstance(params, dict) else {}))
+
+
+def _error_reply(code: str, **params: object) -> dict[str, object]:
+    return {"error": {"code": code, "params": params}}
 
 
 def _restrict(limits: ParseLimits) -> None:
@@ -84,18 +95,18 @@ def _main() -> int:
     name = str(job["name"])
     limits = ParseLimits(**job["limits"])
     _restrict(limits)
-    reply: dict[str, str]
+    reply: dict[str, object]
     try:
         from knowledge.loaders import extract_in_process
 
         reply = {"text": extract_in_process(data, name, limits)}
     except KnowledgeError as error:
-        reply = {"error": str(error)}
+        reply = _error_reply(error.code, **error.params)
     except MemoryError:
-        reply = {"error": msg.PARSE_MEMORY.format(name=name, limit_mb=limits.memory_mb)}
+        reply = _error_reply(Code.PARSE_MEMORY, name=name, limit_mb=limits.memory_mb)
     except Exception as error:  # a parser bug on a hostile file: refuse the file, say why in logs
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
-        reply = {"error": msg.CORRUPT_FILE.format(name=name, detail=Path(name).suffix[1:])}
+        reply = _error_reply(Code.CORRUPT_FILE, name=name, detail=Path(name).suffix[1:])
     sys.stdout.write(json.dumps(reply))
     return 0
 

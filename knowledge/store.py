@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from bot.texts import knowledge as msg
 from knowledge.embeddings import Embedder, Vectors
-from knowledge.types import Chunk, DocumentInfo, DocumentMeta, KnowledgeError
+from knowledge.errors import Code, KnowledgeError
+from knowledge.types import Chunk, DocumentInfo, DocumentMeta
 
 _BATCH = 500
 _STRAY_AGE_S = 600.0  # chunks of an ingest still running elsewhere must not be collected
@@ -44,7 +44,7 @@ class ChromaEmbeddingAdapter:
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingAdapter:
-        raise KnowledgeError(msg.MODEL_NOT_CONFIGURED)
+        raise KnowledgeError(Code.MODEL_NOT_CONFIGURED)
 
     def is_legacy(self) -> bool:
         # Not persisted as a Chroma config: we always pass the embedder ourselves, and our own
@@ -125,16 +125,6 @@ def _meta_in(record: dict[str, Any]) -> DocumentMeta:
     )
 
 
-def make_client(host: str | None, port: int, path: str) -> Any:
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if host:
-        return chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
-    return chromadb.PersistentClient(path=path, settings=chroma_settings)
-
-
 class ChunkStore:
     """Chunks with vectors plus the document registry, in one Chroma database."""
 
@@ -151,9 +141,7 @@ class ChunkStore:
             or int((self._chunks.metadata or {}).get("dim", 0)) != embedder.dim
         ):
             raise KnowledgeError(
-                msg.EMBEDDER_MISMATCH.format(
-                    collection=collection, stored=stored, wanted=embedder.name
-                )
+                Code.EMBEDDER_MISMATCH, collection=collection, stored=stored, wanted=embedder.name
             )
         self._registry = client.get_or_create_collection(
             name=f"{collection}__documents", embedding_function=_Unit()

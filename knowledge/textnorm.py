@@ -52,10 +52,15 @@ def canonical_doc_numbers(text: str) -> str:
 _WORD = re.compile(r"[0-9a-z]+(?:[-/][0-9a-z]+)*")
 
 
+# "kí/ký", "lí/lý", "qui/quy", "sĩ/sỹ": both spellings are in use; the index keeps one.
+_FINAL_Y = re.compile(r"\b(k|l|m|t|s|h|v|d|n|qu)y\b")
+
+
 def lexical_tokens(text: str) -> list[str]:
     """Folded word tokens; a compound like `145-kh/tu` also yields its parts."""
     tokens: list[str] = []
-    for match in _WORD.finditer(fold(canonical_doc_numbers(text))):
+    folded = _FINAL_Y.sub(r"\1i", fold(canonical_doc_numbers(text)))
+    for match in _WORD.finditer(folded):
         token = match.group()
         if "-" in token or "/" in token:
             tokens.extend(p for p in re.split(r"[-/]", token) if p)
@@ -230,3 +235,17 @@ def _drop_menus(lines: list[str]) -> list[str]:
             drop.update(run)
         index = max(end, index + 1)
     return [line for i, line in enumerate(lines) if i not in drop]
+
+
+# --- shortening ---------------------------------------------------------------------------------
+
+
+def shorten(text: str, limit: int, marker: str = "…") -> str:
+    """`text` in at most `limit` characters: cut at a word in its second half, then `marker`."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - len(marker), 0)]
+    space = cut.rfind(" ")
+    if space >= limit // 2:  # a word boundary too early would lose most of the text
+        cut = cut[:space]
+    return cut.rstrip() + marker

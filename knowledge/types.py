@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-class KnowledgeError(Exception):
-    """A user-facing failure (bad file, unknown document, unavailable model).
-
-    `str(error)` is a one-line message fit to show to the person who caused it.
-    """
+from knowledge.errors import KnowledgeError as KnowledgeError  # where callers have imported it
+from knowledge.errors import Notice
 
 
 @dataclass(frozen=True)
@@ -69,4 +65,4 @@ class IngestReport:
 
     document: DocumentInfo
     status: str  # "added" | "replaced" | "unchanged"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)

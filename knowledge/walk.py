@@ -14,16 +14,15 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.texts import knowledge as msg
-from knowledge.types import KnowledgeError
+from knowledge.errors import Code, KnowledgeError, Notice
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """Something inside a folder that was left alone, and why (a one-line warning)."""
+    """Something inside a folder that was left alone, and why."""
 
     path: Path
-    reason: str
+    reason: Notice
 
 
 @dataclass
@@ -43,12 +42,12 @@ def walk(paths: list[Path], suffixes: tuple[str, ...]) -> Walk:
         try:
             mode = os.stat(path).st_mode  # follows a link the admin named explicitly
         except FileNotFoundError:
-            problem = msg.BROKEN_LINK if path.is_symlink() else msg.NOT_FOUND
-            result.refused.append((path, KnowledgeError(problem.format(name=path))))
+            problem = Code.BROKEN_LINK if path.is_symlink() else Code.NOT_FOUND
+            result.refused.append((path, KnowledgeError(problem, name=path)))
             continue
         except OSError as error:  # ELOOP, EACCES...
-            unreadable = msg.UNREADABLE.format(name=path, detail=error.strerror)
-            result.refused.append((path, KnowledgeError(unreadable)))
+            unreadable = KnowledgeError(Code.UNREADABLE, name=path, detail=error.strerror)
+            result.refused.append((path, unreadable))
             continue
         if stat.S_ISDIR(mode):
             root = path.resolve()
@@ -61,7 +60,7 @@ def walk(paths: list[Path], suffixes: tuple[str, ...]) -> Walk:
             if _new(path, seen):
                 result.files.append(path)
         else:
-            refusal = KnowledgeError(msg.NOT_REGULAR_FILE.format(name=path))
+            refusal = KnowledgeError(Code.NOT_REGULAR_FILE, name=path)
             result.refused.append((path, refusal))
     return result
 
@@ -85,14 +84,14 @@ def _walk_folder(
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as error:
-        skipped.append(Skipped(folder, msg.UNREADABLE.format(name=folder, detail=error.strerror)))
+        skipped.append(Skipped(folder, _unreadable(folder, error)))
         return
     for entry in entries:
         path = Path(entry.path)
         try:
             mode = entry.stat(follow_symlinks=False).st_mode
         except OSError as error:
-            skipped.append(Skipped(path, msg.UNREADABLE.format(name=path, detail=error.strerror)))
+            skipped.append(Skipped(path, _unreadable(path, error)))
             continue
         supported = path.suffix.lower() in suffixes
         if stat.S_ISDIR(mode):
@@ -107,20 +106,24 @@ def _walk_folder(
             if supported:
                 found.append(path)
         else:  # FIFO, socket, device: never opened
-            skipped.append(Skipped(path, msg.NOT_REGULAR_FILE.format(name=path)))
+            skipped.append(Skipped(path, Notice(Code.NOT_REGULAR_FILE, {"name": path})))
 
 
-def _link_problem(link: Path, root: Path) -> str | None:
+def _unreadable(path: Path, error: OSError) -> Notice:
+    return Notice(Code.UNREADABLE, {"name": path, "detail": error.strerror})
+
+
+def _link_problem(link: Path, root: Path) -> Notice | None:
     """None when the link leads to a regular file inside `root`, else why it is not followed."""
     try:
         target = link.resolve(strict=True)
         mode = os.stat(target).st_mode
     except (OSError, RuntimeError):  # dangling, or a loop (RuntimeError before Python 3.13)
-        return msg.BROKEN_LINK.format(name=link)
+        return Notice(Code.BROKEN_LINK, {"name": link})
     if not target.is_relative_to(root):
-        return msg.LINK_OUTSIDE.format(name=link, root=root)
+        return Notice(Code.LINK_OUTSIDE, {"name": link, "root": root})
     if stat.S_ISDIR(mode):
-        return msg.LINKED_FOLDER.format(name=link)
+        return Notice(Code.LINKED_FOLDER, {"name": link})
     if not stat.S_ISREG(mode):
-        return msg.NOT_REGULAR_FILE.format(name=link)
+        return Notice(Code.NOT_REGULAR_FILE, {"name": link})
     return None

@@ -11,12 +11,13 @@ from typing import Any
 from bot.services.errors import DomainError
 from bot.services.member_import import import_members
 from bot.settings import Settings
+from bot.texts import cli as cli_texts
 from bot.texts import records as texts
 from bot.wiring import Services
 
 
 def register(subparsers: Any) -> None:
-    units = subparsers.add_parser("units", help=texts.CLI_UNITS).add_subparsers(
+    units = subparsers.add_parser("units", help=cli_texts.CLI_UNITS).add_subparsers(
         dest="action", required=True
     )
     add = units.add_parser("add")
@@ -29,7 +30,7 @@ def register(subparsers: Any) -> None:
     invite.add_argument("cell")
     invite.set_defaults(func=unit_invite)
 
-    members = subparsers.add_parser("members", help=texts.CLI_MEMBERS).add_subparsers(
+    members = subparsers.add_parser("members", help=cli_texts.CLI_MEMBERS).add_subparsers(
         dest="action", required=True
     )
     add = members.add_parser("add")
@@ -43,7 +44,7 @@ def register(subparsers: Any) -> None:
     load.add_argument("file", type=Path)
     load.set_defaults(func=member_import)
 
-    campaigns = subparsers.add_parser("campaigns", help=texts.CLI_CAMPAIGNS).add_subparsers(
+    campaigns = subparsers.add_parser("campaigns", help=cli_texts.CLI_CAMPAIGNS).add_subparsers(
         dest="action", required=True
     )
     add = campaigns.add_parser("add")
@@ -77,7 +78,7 @@ def unit_add(args: argparse.Namespace) -> int:
         node = _services().organisation.add_unit(args.name, args.kind, args.parent)
     except DomainError as error:
         return _fail(error)
-    print(texts.cli_unit_added(node.name, node.kind))
+    print(cli_texts.cli_unit_added(node.name, node.kind))
     return 0
 
 
@@ -103,7 +104,7 @@ def member_add(args: argparse.Namespace) -> int:
         _services().organisation.add_member(args.name, args.unit, args.role, ids)
     except DomainError as error:
         return _fail(error)
-    print(texts.cli_member_added(args.name, args.unit))
+    print(cli_texts.cli_member_added(args.name, args.unit))
     return 0
 
 
@@ -124,12 +125,12 @@ def campaign_add(args: argparse.Namespace) -> int:
     try:
         starts, deadline = _date(args.starts), _date(args.deadline, end_of_day=True)
     except ValueError:
-        return _fail(ValueError(texts.CLI_BAD_DATE))
+        return _fail(ValueError(cli_texts.CLI_BAD_DATE))
     try:
         number = _services().organisation.add_campaign(
             args.title, args.unit, args.document, deadline, starts
         )
     except DomainError as error:
         return _fail(error)
-    print(texts.cli_campaign_added(args.title, number))
+    print(cli_texts.cli_campaign_added(args.title, number))
     return 0

@@ -12,6 +12,7 @@ from bot.services.quiz_bank import QuizBank, QuizError
 from bot.services.quiz_io import export_csv, export_xlsx, import_file
 from bot.settings import Settings
 from bot.texts import quiz as text
+from bot.texts.quiz_checks import describe_rejection
 from bot.wiring import Services
 
 
@@ -56,7 +57,7 @@ def run_generate(args: argparse.Namespace) -> int:
         return 0
     print(text.CLI_GENERATED.format(**vars(report)))
     for reason, count in sorted(report.rejected.items()):
-        print(text.CLI_REJECTED.format(count=count, reason=reason))
+        print(text.CLI_REJECTED.format(count=count, reason=describe_rejection(reason)))
     return 0
 
 

@@ -11,17 +11,18 @@ from bot.services.errors import DomainError
 from bot.services.report_data import CellReport
 from bot.services.report_export import FORMATS, chart_png, render
 from bot.settings import Settings
+from bot.texts import cli as cli_texts
 from bot.texts import records as texts
 from bot.wiring import Services
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("report", help=texts.CLI_REPORT)
-    parser.add_argument("--unit", help=texts.CLI_REPORT_UNIT)
-    parser.add_argument("--campaign", help=texts.CLI_REPORT_CAMPAIGN)
+    parser = subparsers.add_parser("report", help=cli_texts.CLI_REPORT)
+    parser.add_argument("--unit", help=cli_texts.CLI_REPORT_UNIT)
+    parser.add_argument("--campaign", help=cli_texts.CLI_REPORT_CAMPAIGN)
     parser.add_argument("--format", choices=FORMATS, default="xlsx")
-    parser.add_argument("--out", type=Path, help=texts.CLI_REPORT_OUT)
-    parser.add_argument("--chart", type=Path, help=texts.CLI_REPORT_CHART)
+    parser.add_argument("--out", type=Path, help=cli_texts.CLI_REPORT_OUT)
+    parser.add_argument("--chart", type=Path, help=cli_texts.CLI_REPORT_CHART)
     parser.set_defaults(func=run)
 
 
@@ -42,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(data.decode("utf-8"))
     else:
         out.write_bytes(data)
-        print(texts.cli_written(str(out)), file=sys.stderr)
+        print(cli_texts.cli_written(str(out)), file=sys.stderr)
     if args.chart is not None:
         args.chart.write_bytes(chart_png(report))
-        print(texts.cli_written(str(args.chart)), file=sys.stderr)
+        print(cli_texts.cli_written(str(args.chart)), file=sys.stderr)
     return 0

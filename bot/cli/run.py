@@ -81,13 +81,9 @@ def main(args: argparse.Namespace) -> int:
     from bot.settings import Settings
     from bot.wiring import Services
 
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # httpx logs every request URL at INFO, and Telegram URLs contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     settings = Settings()
     services = Services(settings)
+    services.start()  # the records database opens (and migrates) now, not on the first question
     channels = enabled_channels(settings)
     if not channels:
         from bot.channels.console import run_console

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from bot.settings import Settings
 from bot.texts import search as text
-from bot.wiring import Services
-from knowledge.types import SearchHit
+from bot.texts.knowledge import describe
+from bot.wiring import build_library
+from knowledge.types import KnowledgeError, SearchHit
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.query.strip():
         print(text.EMPTY_QUERY)
         return 2
-    library = Services(Settings()).library
+    try:
+        library = build_library(Settings())
+    except KnowledgeError as error:  # the model or the index cannot be opened: say which
+        print(describe(error), file=sys.stderr)
+        return 1
     hits = library.search(args.query, k=max(1, args.k))
     if args.json:
         print(json.dumps([hit_to_dict(h) for h in hits], ensure_ascii=False, indent=2))

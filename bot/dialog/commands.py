@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+# `fold` (lower case, no accents, đ→d) is the one in knowledge.textnorm; tests import it here.
+from knowledge.textnorm import fold
 
 # A practice-quiz answer: one letter, optionally followed by "." or ")" — e.g. "b", "C.", "d)".
 _CHOICE = re.compile(r"^\s*([a-dA-D])\s*[.)]?\s*$")
@@ -16,12 +18,6 @@ class Command:
 
     name: str
     argument: str
-
-
-def fold(word: str) -> str:
-    """Lower case without Vietnamese accents, so `Điểmdanh` and `diemdanh` are the same word."""
-    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
 def parse_command(text: str, known: frozenset[str]) -> Command | None:

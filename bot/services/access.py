@@ -107,9 +107,11 @@ class Access:
         """Resolve who is acting."""
         if user is None:
             return Actor(None, None, True)
-        member = self.member(session, user)
-        is_admin = (user.channel, user.user_id) in self.admins
-        return Actor(user, member, is_admin)
+        return Actor(user, self.member(session, user), self.is_admin(user))
+
+    def is_admin(self, user: UserRef) -> bool:
+        """An admin of the whole bot (settings `admin_ids` / `zalo_admin_ids`)."""
+        return (user.channel, user.user_id) in self.admins
 
     def require_member(self, session: Session, user: UserRef, action: str) -> Member:
         """The member record, or a logged refusal telling the person to enrol first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 
@@ -35,6 +36,10 @@ class Conversation:
     """The previous turns of one chat, used to resolve follow-up questions."""
 
     turns: list[tuple[str, Answer]] = field(default_factory=list)
+    # Two members of a group may ask at once, on two worker threads: neither turn is lost.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def remember(self, question: str, answer: Answer, keep: int = 3) -> None:
-        self.turns = [*self.turns, (question, answer)][-keep:]
+        """Keep this turn and the `keep - 1` before it."""
+        with self._lock:
+            self.turns = [*self.turns, (question, answer)][-keep:]

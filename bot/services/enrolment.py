@@ -48,12 +48,8 @@ class EnrolmentService:
         self.database = database
         self.access = access
 
-    def create_invite(self, secretary: UserRef, cell: str | None = None) -> str:
-        """A new invite code for the cell; only its secretary, a committee above, or an admin."""
-        return self.create_invite_info(secretary, cell).code
-
     def create_invite_info(self, secretary: UserRef | None, cell: str | None = None) -> InviteInfo:
-        """Like `create_invite`, with the cell name and expiry for the reply."""
+        """A new invite to the cell, by its secretary, a committee above or an admin (None: CLI)."""
         with self.access.audited(), self.database.session() as session:
             tree = UnitTree.load(session)
             actor = self.access.actor(session, secretary)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import io
-import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from bot.records import Database
 from bot.services.access import UnitTree
 from bot.services.errors import DomainError
 from bot.services.organisation import upsert_member
+from bot.services.spreadsheet import (
+    Table,
+    TableError,
+    TableKindUnknown,
+    TableNotUtf8,
+    TableTooLarge,
+    read_table,
+    table_kind,
+)
 from bot.texts import records as texts
+from knowledge.textnorm import fold
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -52,64 +57,52 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
 
 
-def fold(text: str) -> str:
-    """Lower case, no diacritics, no spaces/punctuation: for matching headers and roles."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+def header_key(text: str) -> str:
+    """`fold` without spaces or punctuation: "Họ và tên" and "HO-VA-TEN" are the same column."""
+    return "".join(c for c in fold(text) if c.isalnum())
 
 
-def read_rows(data: bytes, filename: str) -> list[list[str]]:
-    """The table's rows as text cells; raises DomainError for unreadable files."""
-    suffix = Path(filename).suffix.lower()
-    if len(data) > MAX_IMPORT_BYTES:
-        raise DomainError(texts.IMPORT_TOO_LARGE)
-    if suffix == ".csv":
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise DomainError(texts.IMPORT_NOT_UTF8) from error
-        dialect = csv.excel
-        with contextlib.suppress(csv.Error):  # unsniffable: plain comma-separated
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")  # type: ignore[assignment]
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        except Exception as error:  # openpyxl raises many types for a damaged file
-            raise DomainError(texts.IMPORT_BAD_XLSX) from error
-        return [
-            ["" if v is None else str(v).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    raise DomainError(texts.IMPORT_BAD_TYPE)
+def read_members_table(data: bytes, filename: str) -> Table:
+    """The list as a table; raises DomainError (in words) for a file that cannot be read."""
+    try:
+        return read_table(data, table_kind(filename), MAX_IMPORT_BYTES)
+    except TableError as error:
+        raise DomainError(_in_words(error)) from error
 
 
-def header_map(header: list[str]) -> dict[str, int]:
-    """Column index of each known field, from the header row."""
-    found: dict[str, int] = {}
-    for index, title in enumerate(header):
+def _in_words(error: TableError) -> str:
+    if isinstance(error, TableKindUnknown):
+        return texts.IMPORT_BAD_TYPE
+    if isinstance(error, TableTooLarge):
+        return texts.IMPORT_TOO_LARGE
+    if isinstance(error, TableNotUtf8):
+        return texts.IMPORT_NOT_UTF8
+    return texts.IMPORT_BAD_XLSX  # TableUnreadable: a damaged workbook
+
+
+def header_map(header: list[str]) -> dict[str, str]:
+    """The header title holding each known field."""
+    found: dict[str, str] = {}
+    for title in header:
         for key, spellings in COLUMNS.items():
-            if fold(title) in spellings and key not in found:
-                found[key] = index
+            if header_key(title) in spellings and key not in found:
+                found[key] = title
     return found
 
 
 def import_members(database: Database, data: bytes, filename: str) -> ImportReport:
     """Check every row; write all of them in one transaction only if none has an error."""
-    rows = [row for row in read_rows(data, filename) if any(row)]
-    if not rows:
+    table = read_members_table(data, filename)
+    if not table.header:
         raise DomainError(texts.IMPORT_EMPTY)
-    columns = header_map(rows[0])
+    columns = header_map(table.header)
     if "name" not in columns or "unit" not in columns:
         raise DomainError(texts.IMPORT_NO_HEADER)
     report = ImportReport()
 
-    def cell(row: list[str], key: str) -> str:
-        index = columns.get(key)
-        return row[index].strip() if index is not None and index < len(row) else ""
+    def cell(row: dict[str, str], key: str) -> str:
+        title = columns.get(key)
+        return row[title] if title is not None else ""
 
     class _Abort(Exception):
         """Rolls the transaction back after collecting every row's errors."""
@@ -117,8 +110,8 @@ def import_members(database: Database, data: bytes, filename: str) -> ImportRepo
     try:
         with database.session() as session:
             tree = UnitTree.load(session)
-            for number, row in enumerate(rows[1:], start=2):
-                role_word = fold(cell(row, "role"))
+            for number, row in enumerate(table.rows, start=2):
+                role_word = header_key(cell(row, "role"))
                 ids = {ch: cell(row, ch) for ch in ("telegram", "zalo") if cell(row, ch)}
                 try:
                     if role_word not in ROLE_WORDS:

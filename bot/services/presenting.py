@@ -6,6 +6,7 @@ import html
 
 from bot.services.answers import Answer, Source
 from bot.texts import answers as text
+from knowledge import textnorm
 
 
 def describe_source(source: Source) -> str:
@@ -33,11 +34,8 @@ def source_line(sources: list[Source], limit: int = 2) -> str:
 
 
 def shorten(value: str, limit: int) -> str:
-    """Cut at a word before `limit`; a quotation left open by the cut is closed."""
-    if len(value) <= limit:
-        return value
-    space = value.rfind(" ", 0, limit)
-    cut = value[: space if space > 0 else limit] + " …"
+    """A source title cut like `textnorm.shorten`, with " …" and any quotation left open closed."""
+    cut = textnorm.shorten(value, limit, marker=" …")
     return cut + "”" * max(0, cut.count("“") - cut.count("”"))
 
 

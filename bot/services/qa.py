@@ -18,9 +18,9 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
 from bot.services.answers import Answer, Conversation, Source
-from bot.services.extractive import render
 from bot.services.grounding import Grounding, judge
 from bot.services.presenting import shorten, source_line
+from bot.services.quoting import render
 from bot.texts import answers as text
 from knowledge.question import Question, parse_question, topic_terms
 from knowledge.textnorm import fold

@@ -13,6 +13,7 @@ from bot.records.database import Database
 from bot.records.models import utcnow
 from bot.records.quiz_models import QUESTION_STATUSES, QuizBankState, QuizQuestion, as_dict
 from bot.texts import quiz as texts
+from bot.texts import quiz_checks
 from knowledge.quiz import QuizItem, generate_bank, norm, problems
 from knowledge.quiz.topics import is_organisational
 from knowledge.quiz.topics import matches as topic_matches
@@ -57,9 +58,10 @@ def validate(fields: dict[str, Any]) -> list[str]:
     passage = str(fields.get("source_text") or "")
     if not passage and 0 <= correct < len(options):
         passage = options[correct]  # no passage given: nothing to check the key against
-    found = problems(
+    checked = problems(
         str(fields.get("text", "")), options, correct, str(fields.get("explanation", "")), passage
     )
+    found = [quiz_checks.describe(problem) for problem in checked]
     if fields.get("difficulty") not in DIFFICULTIES:
         found.append(texts.BAD_DIFFICULTY_FIELD.format(choices=", ".join(DIFFICULTIES)))
     if fields.get("status") not in QUESTION_STATUSES:
@@ -176,21 +178,6 @@ class QuizBank:
             row.status, row.updated_at = status, utcnow()
             return as_dict(row)
 
-    def edit(self, question_id: int, **changes: Any) -> dict[str, Any]:
-        """Change fields of a question; checked like an import row, marked as curated."""
-        with self.database.session() as session:
-            row = session.get(QuizQuestion, question_id)
-            if row is None:
-                raise QuizError(texts.NO_SUCH_QUESTION.format(id=question_id))
-            fields = {**_fields(row), **changes}
-            found = validate(fields)
-            if found:
-                raise QuizError(texts.CANNOT_EDIT.format(problems="; ".join(found)))
-            for name, value in changes.items():
-                setattr(row, name, value)
-            row.edited, row.updated_at = True, utcnow()
-            return as_dict(row)
-
     def add(self, fields: dict[str, Any], generator: str = "manual") -> tuple[dict[str, Any], bool]:
         """Insert a curated question (or update it when `id` names one); returns (row, created)."""
         found = validate(fields)
@@ -275,7 +262,3 @@ _EDITABLE = (
     "difficulty",
     "status",
 )
-
-
-def _fields(row: QuizQuestion) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in _EDITABLE}

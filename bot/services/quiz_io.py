@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bot.services.quiz_bank import QuizBank, QuizError
-from bot.services.spreadsheet import append_row, csv_row, original
+from bot.services.spreadsheet import (
+    TableError,
+    TableKindUnknown,
+    TableNotUtf8,
+    read_table,
+    table_kind,
+    write_table,
+)
 from bot.texts import quiz as texts
+from bot.texts import tables as table_texts
 
 COLUMNS = (
     "id",
@@ -28,6 +35,7 @@ COLUMNS = (
     "status",
 )
 LETTERS = "ABCD"
+SHEET_TITLE = "cau_hoi"
 
 
 @dataclass
@@ -58,53 +66,30 @@ def to_row(question: dict[str, Any]) -> list[str]:
 
 
 def export_csv(bank: QuizBank, path: Path) -> int:
-    rows = bank.questions()
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads UTF-8
-        writer = csv.writer(handle)
-        writer.writerow(csv_row(COLUMNS))
-        writer.writerows(csv_row(to_row(q)) for q in rows)
-    return len(rows)
+    return _export(bank, path, "csv")
 
 
 def export_xlsx(bank: QuizBank, path: Path) -> int:
-    from openpyxl import Workbook
+    return _export(bank, path, "xlsx")
 
+
+def _export(bank: QuizBank, path: Path, kind: str) -> int:
     rows = bank.questions()
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "cau_hoi"
-    append_row(sheet, COLUMNS)
-    for question in rows:
-        append_row(sheet, to_row(question))
-    book.save(path)
+    path.write_bytes(write_table(COLUMNS, [to_row(q) for q in rows], kind, title=SHEET_TITLE))
     return len(rows)
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [
-                {k.strip().lower(): original(v or "") for k, v in r.items() if k}
-                for r in csv.DictReader(handle)
-            ]
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        except Exception as error:  # openpyxl raises many types for a damaged file
-            raise QuizError(texts.EXCEL_UNREADABLE.format(error=error)) from error
-        values = [
-            ["" if c is None else original(str(c)) for c in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        if not values:
-            return []
-        header = [h.strip().lower() for h in values[0]]
-        return [dict(zip(header, row, strict=False)) for row in values[1:] if any(row)]
-    raise QuizError(texts.IMPORT_TYPES)
+    """The file's rows keyed by lower-case column name; raises QuizError when unreadable."""
+    try:
+        table = read_table(path, table_kind(path.name))
+    except TableKindUnknown as error:
+        raise QuizError(texts.IMPORT_TYPES) from error
+    except TableNotUtf8 as error:
+        raise QuizError(table_texts.CSV_NOT_UTF8) from error
+    except TableError as error:  # TableUnreadable: a damaged workbook
+        raise QuizError(texts.EXCEL_UNREADABLE.format(error=error)) from error
+    return [{key.lower(): value for key, value in row.items()} for row in table.rows]
 
 
 def _fields(raw: dict[str, str]) -> dict[str, Any]:

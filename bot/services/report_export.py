@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import asdict
@@ -10,8 +9,9 @@ from datetime import datetime
 from typing import Any
 
 from bot.services.report_data import CellReport, Report, UnitReport
-from bot.services.spreadsheet import append_row, csv_row
+from bot.services.spreadsheet import append_row, write_table
 from bot.texts import records as texts
+from bot.texts import records_render as render_texts
 
 FORMATS = ("xlsx", "csv", "json")
 
@@ -19,12 +19,12 @@ FORMATS = ("xlsx", "csv", "json")
 def summary(report: Report) -> list[tuple[str, str]]:
     """The summary sheet's label/value pairs."""
     if isinstance(report, CellReport):
-        return texts.summary_pairs_cell(
+        return render_texts.summary_pairs_cell(
             report.cell, report.campaign, len(report.sessions), len(report.members),
             report.attendance_rate, len(report.not_attended), len(report.no_quiz),
             report.quiz_average, report.questions_asked, report.generated_at,
         )  # fmt: skip
-    return texts.summary_pairs_unit(
+    return render_texts.summary_pairs_unit(
         report.unit, report.campaign, len(report.rows), len(report.cells_without_session),
         report.members, report.members_attended, report.attendance_rate, report.quiz_average,
         report.generated_at,
@@ -58,11 +58,7 @@ def main_table(report: Report) -> tuple[tuple[str, ...], list[list[Any]]]:
 def to_csv(report: Report) -> str:
     """The main table as CSV (UTF-8 with BOM so Excel shows Vietnamese correctly)."""
     header, rows = main_table(report)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(csv_row(header))
-    writer.writerows(csv_row(row) for row in rows)
-    return "\ufeff" + buffer.getvalue()
+    return write_table(header, rows, "csv").decode("utf-8")
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -198,7 +194,7 @@ def chart_png(report: Report) -> bytes:
     left.invert_yaxis()
     left.set_xlim(0, 100)
     left.set_xlabel(texts.CHART_ATTENDANCE)
-    left.set_title(texts.report_caption(_name(report), report.campaign), fontsize=10)
+    left.set_title(render_texts.report_caption(_name(report), report.campaign), fontsize=10)
     right.bar(list(bands), list(bands.values()), color="#f1c40f")
     right.set_title(texts.CHART_SCORES, fontsize=10)
     right.set_ylabel(texts.CHART_MEMBERS)

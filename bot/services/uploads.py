@@ -7,7 +7,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from bot.texts import knowledge as msg
-from knowledge.loaders import SUPPORTED_SUFFIXES
+from knowledge import loaders
 
 if TYPE_CHECKING:
     from knowledge.library import Library
@@ -20,12 +20,8 @@ def refusal(filename: str | None, size: int | None, max_bytes: int) -> str | Non
     Same rules and messages as the library's own checks, applied to what the messenger
     reports so an unsupported or oversized file is never downloaded.
     """
-    name = PurePath(filename or "").name or "?"
-    if PurePath(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return msg.UNSUPPORTED_TYPE.format(name=name)
-    if size is not None and size > max_bytes:
-        return msg.TOO_LARGE.format(name=name, size_mb=size / 2**20, limit_mb=max_bytes / 2**20)
-    return None
+    refused = loaders.refusal(PurePath(filename or "").name or "?", size, max_bytes)
+    return None if refused is None else msg.describe(refused)
 
 
 async def ingest(library: Library, data: bytes, filename: str | None) -> IngestReport:

@@ -2,6 +2,8 @@
 
 from collections.abc import Mapping
 
+from bot.texts.knowledge import describe as explain
+from knowledge.textnorm import shorten
 from knowledge.types import DocumentInfo, IngestReport
 
 CLI_DESCRIPTION = "Nạp tài liệu (.txt, .md, .docx, .pdf) vào thư viện tra cứu."
@@ -16,17 +18,11 @@ EMPTY_LIBRARY = "Thư viện chưa có tài liệu nào."
 STATUS = {"added": "Đã nạp", "replaced": "Đã cập nhật", "unchanged": "Không đổi"}
 
 
-def shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[: text.rfind(" ", 0, limit)] + " …"
-
-
 def describe(info: DocumentInfo) -> str:
     """'Kế hoạch số 172-KH/HU, ngày 24/4/2024, Huyện ủy Di Linh' from what the header says."""
     meta = info.meta
     kind = meta.title.split(" ")[0:2]
-    head = " ".join(kind) if meta.number else shorten(meta.title, 80)
+    head = " ".join(kind) if meta.number else shorten(meta.title, 80, marker=" …")
     parts = [f"{head} số {meta.number}" if meta.number else head]
     if meta.date:
         parts.append(f"ngày {meta.date}")
@@ -42,7 +38,7 @@ def format_document_line(info: DocumentInfo) -> str:
 
 def format_report(report: IngestReport) -> str:
     lines = [f"✓ {STATUS[report.status]} {format_document_line(report.document)}"]
-    lines.extend(f"  ⚠ {warning}" for warning in report.warnings)
+    lines.extend(f"  ⚠ {explain(warning)}" for warning in report.warnings)
     return "\n".join(lines)
 
 

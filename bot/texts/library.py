@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.texts import knowledge as knowledge_texts
 from knowledge.types import DocumentInfo, IngestReport
 
 EMPTY = "Thư viện chưa có tài liệu nào."
@@ -52,7 +53,7 @@ def ingested(report: IngestReport) -> str:
         f"• Số đoạn đã lập chỉ mục: {info.chunks}",
         f"• Tệp: {info.meta.document}",
     ]
-    lines += [f"⚠️ {warning}" for warning in report.warnings]
+    lines += [f"⚠️ {knowledge_texts.describe(warning)}" for warning in report.warnings]
     return "\n".join(lines)
 
 

@@ -25,7 +25,6 @@ BAD_LETTER = "Hãy trả lời bằng một chữ cái: {letters}."
 PRIVATE_ONLY = "Lệnh /onthi dùng trong trò chuyện riêng với bot."
 GROUP_ONLY = "Lệnh /dokiemtra dùng trong nhóm của chi bộ."
 SECRETARY_ONLY = "Chỉ bí thư chi bộ hoặc quản trị viên mới được tổ chức kiểm tra."
-BAD_ARGS = "Cú pháp: /dokiemtra [chủ đề] [số câu] [giây mỗi câu], ví dụ /dokiemtra cây tre 5 30."
 GROUP_STARTED = (
     "📝 Bắt đầu kiểm tra: {total} câu, mỗi câu {seconds} giây. Chúc các đồng chí làm bài tốt!"
 )
@@ -47,7 +46,6 @@ CLI_SET_STATUS = "đặt trạng thái {status}"
 NO_SUCH_QUESTION = "Không có câu hỏi số {id}."
 BAD_STATUS = "Trạng thái không hợp lệ: {status}."
 CANNOT_APPROVE = "Câu hỏi số {id} chưa đạt kiểm tra, không thể duyệt."
-CANNOT_EDIT = "Không sửa được: {problems}"
 BAD_DIFFICULTY_FIELD = "độ khó phải là một trong {choices}"
 BAD_STATUS_FIELD = "trạng thái phải là một trong {choices}"
 APPROVED_NEEDS_SOURCE = "câu hỏi được duyệt phải ghi văn bản nguồn"
@@ -86,6 +84,17 @@ class AskedQuestion(Protocol):
     def options(self) -> tuple[str, ...]: ...
 
 
+class AnsweredStep(Protocol):
+    @property
+    def was_correct(self) -> bool: ...
+    @property
+    def correct(self) -> int: ...
+    @property
+    def correct_option(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+
+
 class Line(Protocol):
     @property
     def name(self) -> str: ...
@@ -110,9 +119,19 @@ def poll_title(question: AskedQuestion) -> str:
     return prefix + text if len(prefix) + len(text) <= 300 else text
 
 
-def feedback(was_correct: bool, correct: int, option: str, explanation: str) -> str:
-    verdict = RIGHT if was_correct else WRONG.format(letter=LETTERS[correct], option=option)
-    return f"{verdict}\n{explanation}"
+def feedback(step: AnsweredStep) -> str:
+    """Right or wrong (with the right option), then the explanation."""
+    if step.was_correct:
+        verdict = RIGHT
+    else:
+        verdict = WRONG.format(letter=LETTERS[step.correct], option=step.correct_option)
+    return f"{verdict}\n{step.explanation}"
+
+
+def topic_list(topics: Sequence[tuple[str, int]]) -> str:
+    """The topics to practise with their question counts, for `onthi <chủ đề>`."""
+    lines = [TOPIC_LINE.format(topic=name, count=count) for name, count in topics]
+    return "\n".join([TOPICS_TITLE, *lines, TOPIC_DOCUMENT_FACTS])
 
 
 def practice_score(score: int, total: int) -> str:
@@ -138,15 +157,6 @@ def results(lines: Sequence[Line], total: int, limit: int = 10) -> str:
     return "\n".join([title, *_lines(lines, limit)])
 
 
-def outcome_note(outcome: str) -> str | None:
-    """Reply to a text-mode group answer (polls get no reply)."""
-    return {
-        "late": "⏰ Câu này đã hết giờ.",
-        "duplicate": "Bạn đã trả lời câu này rồi; câu trả lời đầu tiên được tính.",
-        "invalid": "Hãy trả lời bằng một chữ cái A, B, C hoặc D.",
-    }.get(outcome)
-
-
 # --- command line -----------------------------------------------------------------------------
 CLI_HELP = "ngân hàng câu hỏi trắc nghiệm: sinh, xuất, nhập, duyệt"
 CLI_GENERATED = (
@@ -168,9 +178,6 @@ CLI_CHOOSE_FORMAT = "Chọn một định dạng: --json, --csv TỆP hoặc --x
 CMD_ONTHI = "Ôn tập trắc nghiệm: /onthi [chủ đề]"
 CMD_DOKIEMTRA = "Bí thư tổ chức kiểm tra trong nhóm: /dokiemtra [chủ đề] [số câu] [giây]"
 STALE_BUTTON = "Câu hỏi này đã qua."
-PRACTICE_SIZE = 5
-GROUP_DEFAULT_QUESTIONS = 5
-GROUP_DEFAULT_SECONDS = 30
 
 
 def question_with_options(question: AskedQuestion) -> str:

@@ -33,7 +33,7 @@ class Candidate:
     pool: tuple[str, ...]  # same-type alternatives, best first; some may turn out true
     explanation: str
     origin: Origin
-    difficulty: str  # a hint; the kept question's difficulty is measured (see generate.py)
+    difficulty: str  # a hint; the kept question's difficulty is measured (see distractors.py)
     generator: str
     truths: tuple[str, ...] = ()  # what the library states true for the subject: never a distractor
     list_size: int = 0  # items of the list the question is about, 0 when none

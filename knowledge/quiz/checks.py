@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
 
-from bot.texts import quiz as texts
 from knowledge.quiz.types import (
     MAX_EXPLANATION_CHARS,
     MAX_OPTION_CHARS,
@@ -13,6 +15,37 @@ from knowledge.quiz.types import (
     MIN_OPTIONS,
 )
 from knowledge.textnorm import canonical_doc_numbers, fold
+
+
+class Check(StrEnum):
+    """Why a question must not be shown (the bot words them: bot/texts/quiz_checks.py)."""
+
+    EMPTY_QUESTION = "empty_question"
+    QUESTION_TOO_LONG = "question_too_long"  # length, limit
+    OPTION_COUNT = "option_count"  # low, high, count
+    EMPTY_OPTION = "empty_option"
+    OPTION_TOO_LONG = "option_too_long"  # length, limit
+    EXPLANATION_TOO_LONG = "explanation_too_long"  # length, limit
+    DUPLICATE_OPTIONS = "duplicate_options"
+    NESTED_OPTIONS = "nested_options"
+    BAD_KEY = "bad_key"
+    KEY_UNSUPPORTED = "key_unsupported"
+    DISTRACTOR_SUPPORTED = "distractor_supported"  # option
+    NEGATIVE_KEY_STATED = "negative_key_stated"
+    NEGATIVE_OPTION_UNSUPPORTED = "negative_option_unsupported"  # option
+    NO_DISTRACTORS = "no_distractors"  # the generator found too few false options
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a question is refused, with the values a message would quote."""
+
+    code: Check
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return str(self.code)  # what generation summaries count refusals by
+
 
 _DATE = re.compile(r"\b0?(\d{1,2})\s*/\s*0?(\d{1,2})\s*/\s*(\d{4})\b")
 _PUNCT = re.compile(r"[“”\"'‘’«»()\[\]*]")
@@ -50,51 +83,46 @@ def supports(passage: str, phrase: str) -> bool:
 
 def problems(
     text: str, options: list[str] | tuple[str, ...], correct: int, explanation: str, passage: str
-) -> list[str]:
+) -> list[Problem]:
     """Every reason this question must not be shown; empty when it is safe."""
-    found: list[str] = []
+    found: list[Problem] = []
     if not text.strip():
-        found.append(texts.PROBLEM_EMPTY_QUESTION)
+        found.append(Problem(Check.EMPTY_QUESTION))
     if len(text) > MAX_QUESTION_CHARS:
-        found.append(
-            texts.PROBLEM_QUESTION_TOO_LONG.format(length=len(text), limit=MAX_QUESTION_CHARS)
-        )
+        found.append(_too_long(Check.QUESTION_TOO_LONG, text, MAX_QUESTION_CHARS))
     if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-        found.append(
-            texts.PROBLEM_OPTION_COUNT.format(low=MIN_OPTIONS, high=MAX_OPTIONS, count=len(options))
-        )
+        counts = {"low": MIN_OPTIONS, "high": MAX_OPTIONS, "count": len(options)}
+        found.append(Problem(Check.OPTION_COUNT, counts))
     for option in options:
         if not option.strip():
-            found.append(texts.PROBLEM_EMPTY_OPTION)
+            found.append(Problem(Check.EMPTY_OPTION))
         elif len(option) > MAX_OPTION_CHARS:
-            found.append(
-                texts.PROBLEM_OPTION_TOO_LONG.format(length=len(option), limit=MAX_OPTION_CHARS)
-            )
+            found.append(_too_long(Check.OPTION_TOO_LONG, option, MAX_OPTION_CHARS))
     if len(explanation) > MAX_EXPLANATION_CHARS:
-        found.append(
-            texts.PROBLEM_EXPLANATION_TOO_LONG.format(
-                length=len(explanation), limit=MAX_EXPLANATION_CHARS
-            )
-        )
+        found.append(_too_long(Check.EXPLANATION_TOO_LONG, explanation, MAX_EXPLANATION_CHARS))
     folded = [norm(option) for option in options]
     if len(set(folded)) != len(folded):
-        found.append(texts.PROBLEM_DUPLICATE_OPTIONS)
+        found.append(Problem(Check.DUPLICATE_OPTIONS))
     elif any(a != b and _has_words(b, a) for a in folded for b in folded):
-        found.append(texts.PROBLEM_NESTED_OPTIONS)
+        found.append(Problem(Check.NESTED_OPTIONS))
     if not 0 <= correct < len(options):
-        found.append(texts.PROBLEM_BAD_KEY)
+        found.append(Problem(Check.BAD_KEY))
         return found
     if is_negative(text):
         # The passage states every option but the key, and not the key.
         if supports(passage, options[correct]):
-            found.append(texts.PROBLEM_NEGATIVE_KEY_STATED)
+            found.append(Problem(Check.NEGATIVE_KEY_STATED))
         for index, option in enumerate(options):
             if index != correct and not supports(passage, option):
-                found.append(texts.PROBLEM_NEGATIVE_OPTION_UNSUPPORTED.format(option=option))
+                found.append(Problem(Check.NEGATIVE_OPTION_UNSUPPORTED, {"option": option}))
         return found
     if not supports(passage, options[correct]):
-        found.append(texts.PROBLEM_KEY_UNSUPPORTED)
+        found.append(Problem(Check.KEY_UNSUPPORTED))
     for index, option in enumerate(options):
         if index != correct and supports(passage, option):
-            found.append(texts.PROBLEM_DISTRACTOR_SUPPORTED.format(option=option))
+            found.append(Problem(Check.DISTRACTOR_SUPPORTED, {"option": option}))
     return found
+
+
+def _too_long(code: Check, text: str, limit: int) -> Problem:
+    return Problem(code, {"length": len(text), "limit": limit})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge import textnorm
 from knowledge.quiz.types import MAX_EXPLANATION_CHARS
 from knowledge.textnorm import OUTLINE_MARKER, fold
 from knowledge.types import DocumentMeta
@@ -32,8 +33,8 @@ def label(meta: DocumentMeta) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    """`textnorm.shorten` of the text with its whitespace runs made single spaces."""
+    return textnorm.shorten(" ".join(text.split()), limit)
 
 
 def sentence_bounds(text: str, start: int, end: int, clause: bool = True) -> tuple[int, int]:

@@ -12,7 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.wiring import Services
+from bot.texts.knowledge import describe
+from bot.wiring import Services, build_library
 from knowledge.library import Library
 from knowledge.types import KnowledgeError
 from tests.conftest import make_settings
@@ -49,13 +50,15 @@ def test_sentence_transformers_backend_with_a_packaged_model(tmp_path: Path) -> 
 def test_missing_model_is_a_clear_error_without_network(tmp_path: Path, model: str) -> None:
     settings = make_settings(tmp_path, embedder="sentence-transformers", embedding_model=model)
     with pytest.raises(KnowledgeError) as error:
-        Library.from_settings(settings)
-    assert model in str(error.value) and "không tải từ Internet" in str(error.value)
+        build_library(settings)
+    message = describe(error.value)
+    assert model in message and "không tải từ Internet" in message
 
 
 def test_sentence_transformers_needs_a_model_name(tmp_path: Path) -> None:
-    with pytest.raises(KnowledgeError, match="EMBEDDING_MODEL"):
-        Library.from_settings(make_settings(tmp_path, embedder="sentence-transformers"))
+    with pytest.raises(KnowledgeError) as error:
+        build_library(make_settings(tmp_path, embedder="sentence-transformers"))
+    assert "EMBEDDING_MODEL" in describe(error.value)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.texts.knowledge import describe
 from knowledge.library import Library
 from knowledge.limits import ParseLimits
 from knowledge.loaders import load_text
@@ -131,7 +132,7 @@ def test_docx_bomb_is_refused_with_one_line(name: str, data: bytes, words: str) 
     assert len(data) < LIMIT  # every one of them passes the upload size check
     with pytest.raises(KnowledgeError) as caught:
         load_text(data, name, LIMIT, SMALL)
-    message = str(caught.value)
+    message = describe(caught.value)
     assert words in message and name in message and "\n" not in message
 
 
@@ -143,15 +144,15 @@ def test_plan_docx_within_the_same_limits_is_read() -> None:
 def test_external_entity_is_refused_and_the_file_never_read(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="DTD") as caught:
+    with pytest.raises(KnowledgeError) as caught:
         load_text(with_document_xml(str(secret)), "xxe.docx", LIMIT)
-    assert "hoa-sen" not in str(caught.value)
+    assert "DTD" in describe(caught.value) and "hoa-sen" not in describe(caught.value)
 
 
 def test_parsing_over_the_time_limit_is_killed() -> None:
-    with pytest.raises(KnowledgeError, match="giây") as caught:
+    with pytest.raises(KnowledgeError) as caught:
         load_text(plan_docx(), "cham.docx", LIMIT, ParseLimits(timeout_s=0.01))
-    assert "\n" not in str(caught.value)
+    assert "giây" in describe(caught.value) and "\n" not in describe(caught.value)
 
 
 def test_parsing_over_the_memory_limit_is_stopped() -> None:
@@ -162,14 +163,15 @@ def test_parsing_over_the_memory_limit_is_stopped() -> None:
     heavy = repack(
         plan_docx(), {"word/document.xml": xml.replace(b"<w:body>", b"<w:body>" + paragraphs)}
     )
-    with pytest.raises(KnowledgeError, match="bộ nhớ") as caught:
+    with pytest.raises(KnowledgeError) as caught:
         load_text(heavy, "nang.docx", LIMIT, generous)
-    assert "\n" not in str(caught.value)
+    assert "bộ nhớ" in describe(caught.value) and "\n" not in describe(caught.value)
 
 
 def test_too_much_text_is_refused() -> None:
-    with pytest.raises(KnowledgeError, match="quá dài"):
+    with pytest.raises(KnowledgeError) as caught:
         load_text((PLAN * 40).encode(), "dai.txt", LIMIT, ParseLimits(max_text_chars=10_000))
+    assert "quá dài" in describe(caught.value)
 
 
 @pytest.fixture(scope="module")
@@ -196,8 +198,9 @@ def test_bomb_changes_nothing_in_the_library(
     guarded: Library, name: str, data: bytes, words: str
 ) -> None:
     before = (guarded.documents(), guarded.fingerprint(), len(guarded.chunks()))
-    with pytest.raises(KnowledgeError, match=words):
+    with pytest.raises(KnowledgeError) as caught:
         guarded.ingest_bytes(data, name)
+    assert words in describe(caught.value)
     assert (guarded.documents(), guarded.fingerprint(), len(guarded.chunks())) == before
 
 
@@ -226,5 +229,5 @@ def test_owner_password_only_pdf_opens(algorithm: str) -> None:
 def test_pdf_needing_a_password_is_reported_as_such(algorithm: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_text(encrypted_pdf(algorithm, "mat-khau"), "khoa.pdf", LIMIT)
-    message = str(caught.value)
+    message = describe(caught.value)
     assert "mật khẩu" in message and "hỏng" not in message and "\n" not in message

@@ -3,6 +3,8 @@ import unicodedata
 
 import pytest
 
+from bot.settings import PROJECT_ROOT
+from bot.texts.knowledge import describe
 from knowledge.loaders import decode_text, load_text
 from knowledge.types import KnowledgeError
 
@@ -25,6 +27,7 @@ def cp1258(text: str) -> bytes:
 
 TEXT = "Kế hoạch số 172-KH/HU về đợt sinh hoạt chính trị của Huyện ủy Di Linh."
 LIMIT = 1024 * 1024
+CORPUS = PROJECT_ROOT / "knowledge" / "corpus"
 
 
 @pytest.mark.parametrize(
@@ -34,9 +37,10 @@ LIMIT = 1024 * 1024
         b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
         TEXT.encode("utf-16"),  # with BOM
         TEXT.encode("utf-16-le"),  # without BOM
+        TEXT.encode("utf-16-be"),
         cp1258(TEXT),  # legacy Windows Vietnamese (decomposed tones)
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "cp1258"],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "cp1258"],
 )
 def test_text_encodings(data: bytes) -> None:
     from knowledge.textnorm import nfc
@@ -98,8 +102,9 @@ def test_encrypted_pdf_is_refused() -> None:
     writer.encrypt(user_password="mat-khau", owner_password="chu")
     buffer = io.BytesIO()
     writer.write(buffer)
-    with pytest.raises(KnowledgeError, match="mật khẩu"):
+    with pytest.raises(KnowledgeError) as caught:
         load_text(buffer.getvalue(), "secret.pdf", LIMIT)
+    assert "mật khẩu" in describe(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +122,21 @@ def test_encrypted_pdf_is_refused() -> None:
 def test_bad_files_get_one_line_message(data: bytes, name: str, message: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_text(data, name, LIMIT)
-    assert message in str(caught.value) and "\n" not in str(caught.value)
+    said = describe(caught.value)
+    assert message in said and "\n" not in said
+
+
+def test_ascii_in_utf16_without_bom_is_not_taken_for_utf8() -> None:
+    plain = "Ke hoach so 12-KH/TU trien khai sinh hoat chinh tri"
+    assert decode_text(plain.encode("utf-16-le"), "a.txt") == plain
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_whole_documents_in_windows_1258_read_back(name: str) -> None:
+    from knowledge.textnorm import nfc
+
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    assert nfc(decode_text(cp1258(text), name)) == nfc(text)
 
 
 def test_decode_rejects_nothing_it_can_read() -> None:

@@ -72,3 +72,12 @@ def test_quality_flags_the_ocr_document_only() -> None:
     }
     plain = " ".join(["ke hoach trien khai dot sinh hoat chinh tri tu tuong sau rong"] * 5)
     assert text_quality(plain) == "no_diacritics"
+
+
+def test_i_and_y_spellings_index_alike() -> None:
+    from knowledge.textnorm import lexical_tokens
+
+    typed_i = lexical_tokens("đăng kí, qui định, lí luận")
+    assert typed_i == lexical_tokens("đăng ký, quy định, lý luận")
+    # A "y" that is part of a longer vowel stays: "thủy", "huy".
+    assert lexical_tokens("thủy lợi, phát huy") == ["thuy", "loi", "phat", "huy"]

@@ -4,6 +4,7 @@ and a bank over the bundled corpus."""
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,9 @@ import pytest
 import sqlalchemy as sa
 
 from bot.records.database import Database
+from bot.services.practice import PracticeService
 from bot.services.quiz_bank import QuizBank
-from bot.services.quiz_play import QuizPlay
+from bot.services.quiz_group import GroupQuizService
 from knowledge.types import Chunk
 from tests.quiz.corpus import corpus_chunks
 
@@ -85,5 +87,18 @@ def bank(database: Database, source: CorpusSource) -> QuizBank:
 
 
 @pytest.fixture
-def play(database: Database, bank: QuizBank) -> QuizPlay:
-    return QuizPlay(database, bank)
+def practice(database: Database, bank: QuizBank) -> PracticeService:
+    return PracticeService(database, bank)
+
+
+@pytest.fixture
+def group_quiz(database: Database, bank: QuizBank) -> GroupQuizService:
+    return GroupQuizService(database, bank)
+
+
+@pytest.fixture
+def bot_dirs(seeded_data_dir: Path, tmp_path: Path) -> tuple[Path, str]:
+    """A private copy of the seeded library and a database, for a whole running bot."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(seeded_data_dir, data_dir)
+    return data_dir, f"sqlite:///{tmp_path / 'bot.db'}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,19 @@ from bot.services.quiz_io import COLUMNS, export_csv, export_xlsx, import_file
 from knowledge.quiz.topics import is_organisational
 from knowledge.quiz.variety import same_fact
 from tests.quiz.conftest import CorpusSource
+
+
+def revised(question: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """An import row that updates `question` by its id: how curators edit a question."""
+    kept = ("id", "text", "options", "correct", "explanation", "topic", "difficulty", "status")
+    source = question["source"]
+    return {
+        **{name: question[name] for name in kept},
+        "document": source["document"],
+        "section": source["section"],
+        "source_text": source["text"],
+        **changes,
+    }
 
 
 def test_generation_stores_approved_questions_once(bank: QuizBank) -> None:
@@ -30,7 +44,7 @@ def test_regeneration_keeps_curation_and_retires_vanished(
     retired = next(q for q in questions if q["source"]["document"].startswith("002_"))
     edited = next(q for q in questions if q["source"]["document"].startswith("003_"))
     bank.set_status(retired["id"], "retired")
-    bank.edit(edited["id"], explanation="Nguồn: Kế hoạch số 84-KH/BTGTU (đã biên tập).")
+    bank.add(revised(edited, explanation="Nguồn: Kế hoạch số 84-KH/BTGTU (đã biên tập)."))
 
     source.replace([c for c in source.chunks() if not c.meta.document.startswith("004_")])
     report = bank.generate()
@@ -46,9 +60,9 @@ def test_regeneration_keeps_curation_and_retires_vanished(
 def test_edit_is_checked_and_changes_nothing_when_bad(bank: QuizBank) -> None:
     question = bank.questions("approved")[0]
     with pytest.raises(QuizError):
-        bank.edit(question["id"], options=["x", "x"])
+        bank.add(revised(question, options=["x", "x"]))
     with pytest.raises(QuizError):
-        bank.edit(question["id"], text="y" * 301)
+        bank.add(revised(question, text="y" * 301))
     assert bank.question(question["id"]) == question
     with pytest.raises(QuizError):
         bank.set_status(question["id"], "published")

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from bot.texts.quiz_checks import describe
 from knowledge.quiz import QuizItem, generate_bank, norm, problems, supports
 from knowledge.types import Chunk, DocumentMeta
 from tests.quiz.corpus import corpus_chunks
@@ -83,13 +84,20 @@ def test_generation_is_deterministic() -> None:
     assert first == second
 
 
+def worded(
+    text: str, options: list[str], correct: int, explanation: str, passage: str
+) -> list[str]:
+    """The problems of a question in the words the bot shows them."""
+    return [describe(p) for p in problems(text, options, correct, explanation, passage)]
+
+
 def test_distractor_stated_by_passage_is_rejected() -> None:
     passage = "Thực hiện Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị"
     ok = problems("Ngày nào?", ["18/02/2019", "15/05/2016", "22/04/2019"], 0, "Nguồn: x", passage)
     assert ok == []
-    bad = problems("Ngày nào?", ["18/02/2019", "32-CT/TW", "22/4/2019"], 0, "Nguồn: x", passage)
+    bad = worded("Ngày nào?", ["18/02/2019", "32-CT/TW", "22/4/2019"], 0, "Nguồn: x", passage)
     assert any("cũng có trong đoạn nguồn" in p for p in bad)
-    wrong_key = problems("Ngày nào?", ["15/05/2016", "18/2/2019"], 0, "Nguồn: x", passage)
+    wrong_key = worded("Ngày nào?", ["15/05/2016", "18/2/2019"], 0, "Nguồn: x", passage)
     assert "đoạn nguồn không chứa đáp án đúng" in wrong_key
     assert supports(passage, "18/2/2019") and not supports("ngày 21/6/2019", "1/6/2019")
 
@@ -97,7 +105,7 @@ def test_distractor_stated_by_passage_is_rejected() -> None:
 def test_limits_and_duplicates_are_reported() -> None:
     passage = "gốc vững, thân chắc, cành uyển chuyển"
     long_text = "x" * 301
-    found = problems(long_text, ["gốc vững", "Gốc vững", "y" * 101], 0, "z" * 201, passage)
+    found = worded(long_text, ["gốc vững", "Gốc vững", "y" * 101], 0, "z" * 201, passage)
     assert any("câu hỏi dài" in p for p in found)
     assert any("giải thích dài" in p for p in found)
     assert any("phương án dài" in p for p in found)

@@ -9,62 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from bot.channels.telegram.app import serve
 from bot.texts import quiz as texts
-from bot.wiring import Services
-from tests.conftest import make_settings
 from tests.fake_telegram import Call, FakeTelegram
-
-ADMIN = 1001
-GROUP = -100777
-
-
-@dataclass
-class Running:
-    fake: FakeTelegram
-    services: Services
-    stop: asyncio.Event
-    task: asyncio.Task[None]
-
-    async def close(self) -> None:
-        self.stop.set()
-        await asyncio.wait_for(self.task, 30)
-        await self.fake.stop()
-
-
-async def start_bot(data_dir: Path, database_url: str) -> Running:
-    fake = FakeTelegram()
-    await fake.start()
-    settings = make_settings(
-        data_dir,
-        database_url=database_url,
-        telegram_bot_token=fake.token,
-        telegram_api_base_url=fake.base_url,
-        admin_ids=[ADMIN],
-    )
-    services = Services(settings)
-    stop = asyncio.Event()
-    task = asyncio.create_task(serve(services, stop, poll_timeout=1))
-    waiting = asyncio.ensure_future(fake.wait_for_call("getUpdates", timeout=120))
-    await asyncio.wait([waiting, task], return_when=asyncio.FIRST_COMPLETED)
-    if task.done():
-        task.result()
-    await waiting
-    return Running(fake, services, stop, task)
-
-
-@pytest.fixture
-def bot_dirs(seeded_data_dir: Path, tmp_path: Path) -> tuple[Path, str]:
-    data_dir = tmp_path / "data"
-    shutil.copytree(seeded_data_dir, data_dir)
-    return data_dir, f"sqlite:///{tmp_path / 'bot.db'}"
+from tests.quiz.running_bot import ADMIN, GROUP, start_bot
 
 
 def correct_option(params: dict[str, Any]) -> int:
@@ -146,7 +96,7 @@ async def test_group_quiz_with_leaderboard(bot_dirs: tuple[Path, str]) -> None:
             f"🥉 {member(15)}: 1 câu đúng",
             f"4. {member(12)}: 1 câu đúng",
         ]
-        assert bot.services.quiz_play.open_group_runs("telegram") == []  # finished
+        assert bot.services.group_quiz.open_runs("telegram") == []  # finished
     finally:
         await bot.close()
 
@@ -177,6 +127,6 @@ async def test_restart_mid_quiz_resumes(bot_dirs: tuple[Path, str]) -> None:
             f"🥇 {member(12)}: 2 câu đúng",
             f"🥈 {member(11)}: 1 câu đúng",
         ]
-        assert second_bot.services.quiz_play.open_group_runs("telegram") == []
+        assert second_bot.services.group_quiz.open_runs("telegram") == []
     finally:
         await second_bot.close()

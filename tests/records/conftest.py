@@ -72,7 +72,7 @@ class World:
 
     def enrol(self, cell: str, user_id: str, name: str, secretary: UserRef) -> UserRef:
         user = self.user(user_id, name)
-        self.enrolment.enrol(user, self.enrolment.create_invite(secretary, cell))
+        self.enrolment.enrol(user, self.enrolment.create_invite_info(secretary, cell).code)
         return user
 
 

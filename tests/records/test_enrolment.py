@@ -22,7 +22,7 @@ def count(world: World, model: type) -> int:
 
 
 def test_secretary_invites_and_member_enrols(world: World) -> None:
-    code = world.enrolment.create_invite(SEC_A)
+    code = world.enrolment.create_invite_info(SEC_A).code
     result = world.enrolment.enrol(world.user("501", "Nguyễn Văn An"), code)
     assert (result.cell, result.member_name, result.already) == (
         "Chi bộ Thôn 1",
@@ -38,7 +38,7 @@ def test_secretary_invites_and_member_enrols(world: World) -> None:
 def test_unknown_and_expired_codes_are_refused_and_logged(world: World) -> None:
     with pytest.raises(DomainError, match="không đúng"):
         world.enrolment.enrol(world.user("502", "B"), "NOPE")
-    code = world.enrolment.create_invite(SEC_A)
+    code = world.enrolment.create_invite_info(SEC_A).code
     with world.db.session() as session:
         invite = session.scalars(sa.select(Invite).where(Invite.code == code)).one()
         invite.expires_at = utcnow() - timedelta(minutes=1)
@@ -52,19 +52,19 @@ def test_unknown_and_expired_codes_are_refused_and_logged(world: World) -> None:
 def test_only_the_cells_secretary_may_invite(world: World) -> None:
     member = world.enrol("Chi bộ Thôn 1", "503", "C", SEC_A)
     with pytest.raises(AccessDenied):
-        world.enrolment.create_invite(member)
+        world.enrolment.create_invite_info(member)
     with pytest.raises(AccessDenied, match="Chi bộ Thôn 1"):
-        world.enrolment.create_invite(SEC_B, "Chi bộ Thôn 1")
+        world.enrolment.create_invite_info(SEC_B, "Chi bộ Thôn 1")
     with pytest.raises(DomainError):
-        world.enrolment.create_invite(world.user("999", "Stranger"))
-    assert world.enrolment.create_invite(ADMIN, "Chi bộ Thôn 2")
+        world.enrolment.create_invite_info(world.user("999", "Stranger"))
+    assert world.enrolment.create_invite_info(ADMIN, "Chi bộ Thôn 2").code
     assert count(world, Refusal) == 3
 
 
 def test_member_of_another_cell_cannot_switch_by_invite(world: World) -> None:
     user = world.enrol("Chi bộ Thôn 1", "504", "D", SEC_A)
     with pytest.raises(DomainError, match="Chi bộ Thôn 1"):
-        world.enrolment.enrol(user, world.enrolment.create_invite(SEC_B))
+        world.enrolment.enrol(user, world.enrolment.create_invite_info(SEC_B).code)
 
 
 def test_enrolment_links_an_imported_member_of_the_same_name(world: World) -> None:

@@ -57,7 +57,7 @@ async def test_commands_without_a_person_get_one_clear_line(telegram_bot: Telegr
     )
     await bot.settle()
     assert "Hướng dẫn" in bot.fake.sent_texts(GROUP_ID)[-1]
-    assert bot.services.quiz_play.running_group(ChatRef("telegram", str(GROUP_ID), True)) is None
+    assert bot.services.group_quiz.running(ChatRef("telegram", str(GROUP_ID), True)) is None
     assert not [c for c in bot.fake.calls[mark:] if c.method == "sendPoll"]
 
 

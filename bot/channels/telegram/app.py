@@ -38,7 +38,8 @@ FEATURE_MODULES = [
     "bot.channels.telegram.common",
     "bot.channels.telegram.library",
     "bot.channels.telegram.feedback",
-    "bot.channels.telegram.quiz",
+    "bot.channels.telegram.practice",
+    "bot.channels.telegram.group_quiz",
     "bot.channels.telegram.records",
     "bot.channels.telegram.qa",
     "bot.channels.telegram.senders",
@@ -70,8 +71,8 @@ def in_order_commands() -> set[str]:
 
 
 async def _run_hooks(name: str, *args: Any) -> None:
-    """Optional `on_started(bot, services)` / `on_stopping(services)` of feature modules
-    (the quiz resumes group quizzes after a restart and cancels its timers on stop)."""
+    """Optional `on_started(application, services)` / `on_stopping(application, services)` of
+    feature modules (the group quiz resumes its runs after a restart, stops its timers on stop)."""
     for module in feature_modules():
         hook = getattr(module, name, None)
         if hook is not None:
@@ -152,13 +153,13 @@ async def serve(services: Services, stop: asyncio.Event, *, poll_timeout: int = 
             await updater.start_polling(timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
             log.info("Telegram: long polling as @%s", application.bot.username)
         await application.start()
-        await _run_hooks("on_started", application.bot, services)
+        await _run_hooks("on_started", application, services)
         try:
             await stop.wait()
         finally:
-            # No new updates, then the handlers still running finish, and only then the timers
-            # they may have armed are cancelled, while the bot can still send.
+            # No new updates, then the handlers still running finish, then the JobQueue stops
+            # (after its running jobs) and the quiz drops its timers, while the bot can still send.
             await updater.stop()
             await application.stop()
-            await _run_hooks("on_stopping", services)
+            await _run_hooks("on_stopping", application, services)
             await close_inbox(application)

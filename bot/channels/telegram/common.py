@@ -78,9 +78,9 @@ async def cpu_bound(
 
 
 def is_admin(services: Services, update: Update) -> bool:
-    """Admins are the Telegram user ids listed in settings.admin_ids (never an anonymous post)."""
+    """Whether `services.access` knows the sender as an admin (never an anonymous post)."""
     user = person(update)
-    return user is not None and user.id in services.settings.admin_ids
+    return user is not None and services.access.is_admin(UserRef("telegram", str(user.id)))
 
 
 def command_argument(message: Message) -> str:
@@ -127,7 +127,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         code = context.args[0] if context.args else ""
         if code:
             # DomainError (unknown/expired code...) is answered by the error handler.
-            result = await asyncio.to_thread(services.enrolment.enrol, user_ref(update), code)
+            result = await asyncio.to_thread(services.conversation.enrol, user_ref(update), code)
             await reply_html(
                 message, texts.enrolled(result.cell, result.member_name, result.already)
             )

@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.channels.telegram.sending import answer_query, reply_plain, send_plain
+from bot.texts import knowledge as knowledge_texts
 from bot.texts import telegram as texts
 from knowledge.types import KnowledgeError
 
@@ -19,9 +20,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Handlers may let a KnowledgeError/DomainError escape: its message is for the user."""
     error = context.error
     expected = isinstance(error, KnowledgeError)
-    if expected:
+    if isinstance(error, KnowledgeError):  # narrows the type, which `expected` does not
         log.info("refused: %s", error)
-        reply = str(error)
+        reply = knowledge_texts.describe(error)
     else:
         log.error("handler failed on update %r", update, exc_info=error)
         reply = texts.ERROR_GENERIC

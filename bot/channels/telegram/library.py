@@ -31,7 +31,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
 
     async def documents(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None
-        listing = await asyncio.to_thread(services.library.documents)
+        listing = await asyncio.to_thread(services.conversation.documents)
         await reply_plain(update.effective_message, library_texts.listing(listing))
 
     async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -70,7 +70,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         if not name:
             await reply_html(message, texts.REMOVE_USAGE)
             return
-        listing = await asyncio.to_thread(services.library.documents)
+        listing = await asyncio.to_thread(services.conversation.documents)
         if name.isdigit() and 1 <= int(name) <= len(listing):
             name = listing[int(name) - 1].meta.document  # the number shown by /tailieu
         removed = await asyncio.to_thread(services.library.remove, name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from typing import TYPE_CHECKING
 
@@ -17,8 +16,6 @@ from bot.channels.telegram.common import (
     typing,
     user_ref,
 )
-from bot.services.answers import Conversation
-from bot.services.flood import FloodGuard
 from bot.services.presenting import format_answer_html
 from bot.texts import telegram as texts
 
@@ -68,26 +65,26 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
     Keep this module last in FEATURE_MODULES: its private free-text handler takes every
     text message no earlier handler wanted.
     """
-    flood = FloodGuard(services.settings.questions_per_minute)
+    conversation = services.conversation
 
     async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
         message = update.effective_message
         assert message is not None
-        user = user_ref(update)
-        if not flood.allow(user):
-            await reply_html(message, texts.flood_wait(flood.retry_after_s(user)))
+        user, chat = user_ref(update), chat_ref(update)
+        # Admitted on the event loop (a lock, no I/O): a refusal shows no "typing…" and never
+        # waits behind other chats' answers for a CPU worker.
+        wait = conversation.admit(user)
+        if wait is not None:
+            await reply_html(message, texts.flood_wait(wait.retry_after_s))
             return
-        assert context.chat_data is not None
-        conversation = context.chat_data.setdefault("conversation", Conversation())
         # InvalidQuestion (empty/too long) is a KnowledgeError: the error handler answers it.
         async with typing(update, context):
             # Retrieval is CPU work: on the bounded CPU pool, so the event loop stays free for
-            # other chats. `ask` also remembers the turn for follow-up questions.
-            result = await cpu_bound(services, services.qa.ask, question, conversation)
-        question_id = await asyncio.to_thread(
-            services.question_log.record, user, chat_ref(update), result
+            # other chats. The service remembers the turn for follow-ups and logs it.
+            asked = await cpu_bound(services, conversation.answer, user, chat, question)
+        await reply_html(
+            message, format_answer_html(asked.answer), vote_keyboard(asked.question_id)
         )
-        await reply_html(message, format_answer_html(result), vote_keyboard(question_id))
 
     async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message

@@ -90,9 +90,7 @@ def handlers(services: Services) -> list[Handler]:
         if not code:
             await reply_plain(message, texts.DIEMDANH_USAGE)
             return
-        result = await asyncio.to_thread(
-            services.attendance.check_in, user_ref(update), code.split()[0]
-        )
+        result = await asyncio.to_thread(services.conversation.check_in, user_ref(update), code)
         show_in_post(context, result)
         if chat_ref(update).is_group:
             return  # acknowledged by the live check-in post, not one group message each
@@ -105,7 +103,7 @@ def handlers(services: Services) -> list[Handler]:
         query = update.callback_query
         assert query is not None and query.data is not None
         code = query.data.split(":", 1)[1]
-        result = await asyncio.to_thread(services.attendance.check_in, user_ref(update), code)
+        result = await asyncio.to_thread(services.conversation.check_in, user_ref(update), code)
         show_in_post(context, result)
         await answer_query(
             query,
@@ -151,7 +149,9 @@ def handlers(services: Services) -> list[Handler]:
         message = update.effective_message
         assert message is not None
         campaign = command_argument(message) or None
-        record = await asyncio.to_thread(services.reports.my_record, user_ref(update), campaign)
+        record = await asyncio.to_thread(
+            services.conversation.my_record, user_ref(update), campaign
+        )
         await reply_plain(message, texts.my_record_text(record))
 
     return [
@@ -165,6 +165,6 @@ def handlers(services: Services) -> list[Handler]:
     ]
 
 
-async def on_stopping(services: Services) -> None:
+async def on_stopping(application: object, services: Services) -> None:
     """Stop refreshing live check-in posts."""
     await checkin_post.on_stopping(services)

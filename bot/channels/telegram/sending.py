@@ -15,6 +15,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from bot.channels.telegram.formatting import MAX_MESSAGE_CHARS, split_html
+from knowledge.textnorm import shorten
 
 MAX_CALLBACK_ANSWER_CHARS = 200  # answerCallbackQuery's text limit
 MAX_CAPTION_CHARS = 1024
@@ -102,14 +103,3 @@ async def answer_query(query: CallbackQuery, text: str | None = None, alert: boo
 def caption(text: str) -> str:
     """A photo or document caption (1,024 characters)."""
     return shorten(text, MAX_CAPTION_CHARS)
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters at a word boundary, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"

@@ -176,7 +176,3 @@ class ZaloClient:
 
     async def delete_webhook(self) -> None:
         await self.call("deleteWebhook", {})
-
-    async def get_webhook_info(self) -> dict[str, Any]:
-        result = await self.call("getWebhookInfo", {})
-        return result if isinstance(result, dict) else {}

@@ -1,4 +1,4 @@
-"""Practice and group quizzes: idempotent answers, retraction, late answers, leaderboard, scores."""
+"""Group quizzes: idempotent answers, retraction, late answers, leaderboard, member scores."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from bot.records.models import Identity, Member, Unit, utcnow
 from bot.records.quiz_models import QuizAnswer
 from bot.services.identity import ChatRef, UserRef
 from bot.services.quiz_bank import QuizError
-from bot.services.quiz_play import QuizPlay, letter_index, quiz_scores
+from bot.services.quiz_group import GroupQuizService
+from bot.services.report_queries import Period, quiz_scores
 from bot.texts import quiz as texts
 
 GROUP = ChatRef("telegram", "-100", is_group=True)
@@ -22,51 +23,11 @@ AN, BINH, CHI, DUNG = (
 )
 
 
-def test_letters() -> None:
-    assert [letter_index(x, 4) for x in ("a", "B", " c ", "4", "D.", "E", "5", "", "ab")] == [
-        0,
-        1,
-        2,
-        3,
-        3,
-        None,
-        None,
-        None,
-        None,
-    ]
-    assert letter_index("D", 3) is None
-
-
-def test_practice_scores_and_finishes(play: QuizPlay) -> None:
-    chat = ChatRef("zalo", "u1")
-    user = UserRef("zalo", "u1", "Lan")
-    assert not play.has_active_practice(user, chat)
-    first = play.start_practice(user, chat, "cây tre", 3)
-    assert first.total == 3 and play.has_active_practice(user, chat)
-    assert "A. " in texts.question_plain(first)
+def test_group_quiz_answers_count_once(group_quiz: GroupQuizService) -> None:
+    play = group_quiz
+    first = play.start(GROUP, SECRETARY, 2, 30)
     with pytest.raises(QuizError):
-        play.answer_practice(user, chat, "Z")
-    step = play.answer_practice(user, chat, "ABCD"[first.correct])
-    assert step.was_correct and step.score == 1 and step.next is not None
-    wrong = (step.next.correct + 1) % len(step.next.options)
-    step = play.answer_practice(user, chat, "ABCD"[wrong])
-    assert not step.was_correct and step.score == 1 and step.next is not None
-    step = play.answer_practice(user, chat, "ABCD"[step.next.correct])
-    assert step.next is None and (step.score, step.total) == (2, 3)
-    assert not play.has_active_practice(user, chat)
-    with pytest.raises(QuizError):
-        play.answer_practice(user, chat, "A")
-
-
-def test_practice_topic_without_questions(play: QuizPlay) -> None:
-    with pytest.raises(QuizError, match="Không có câu hỏi"):
-        play.start_practice(AN, ChatRef("telegram", "2"), "bóng đá", 3)
-
-
-def test_group_quiz_answers_count_once(play: QuizPlay) -> None:
-    first = play.start_group(GROUP, SECRETARY, 2, 30)
-    with pytest.raises(QuizError):
-        play.start_group(GROUP, SECRETARY, 2, 30)  # one quiz per group at a time
+        play.start(GROUP, SECRETARY, 2, 30)  # one quiz per group at a time
     sent = utcnow()
     deadline = play.mark_sent(first.run_id, 0, "poll-1", "10", sent)
     right, wrong = first.correct, (first.correct + 1) % len(first.options)
@@ -86,7 +47,7 @@ def test_group_quiz_answers_count_once(play: QuizPlay) -> None:
     assert play.answer_poll("telegram", "poll-2", BINH, [second.correct], sent) == "counted"
     assert play.answer_poll("telegram", "poll-2", CHI, [second.correct], sent) == "counted"
     assert play.advance(first.run_id) is None  # finished
-    assert play.running_group(GROUP) is None
+    assert play.running(GROUP) is None
     assert play.answer_poll("telegram", "poll-2", AN, [0], sent) == "closed"
 
     results = play.results(first.run_id)
@@ -97,7 +58,9 @@ def test_group_quiz_answers_count_once(play: QuizPlay) -> None:
     assert "3 người tham gia" in texts.results(results.lines, results.total)
 
 
-def test_text_mode_group_and_member_scores(play: QuizPlay, database: Database) -> None:
+def test_answers_count_for_the_member_in_reports(
+    group_quiz: GroupQuizService, database: Database
+) -> None:
     with database.session() as session:
         unit = Unit(name="Chi bộ Thôn 1", kind="cell")
         session.add(unit)
@@ -109,36 +72,37 @@ def test_text_mode_group_and_member_scores(play: QuizPlay, database: Database) -
         member_id = member.id
     chat = ChatRef("zalo", "g1", is_group=True)
     an = UserRef("zalo", "z-an", "An")
-    first = play.start_group(chat, SECRETARY, 1, 20)
-    play.mark_sent(first.run_id, 0, None, None, utcnow())
-    assert play.answer_text(chat, an, "X", utcnow()) == "invalid"
-    assert play.answer_text(chat, an, "ABCD"[first.correct], utcnow()) == "counted"
-    assert play.answer_text(chat, an, "A", utcnow()) == "duplicate"
-    assert play.advance(first.run_id) is None
+    first = group_quiz.start(chat, SECRETARY, 1, 20)
+    group_quiz.mark_sent(first.run_id, 0, "zp-1", None, utcnow())
+    assert group_quiz.answer_poll("zalo", "zp-1", an, [4], utcnow()) == "invalid"
+    assert group_quiz.answer_poll("zalo", "zp-1", an, [first.correct], utcnow()) == "counted"
+    assert group_quiz.answer_poll("zalo", "zp-1", an, [0], utcnow()) == "duplicate"
+    assert group_quiz.advance(first.run_id) is None
+    everything = Period(None, None, None, None)
     with database.session() as session:
-        scores = quiz_scores(session, [member_id, 999])
+        scores = quiz_scores(session, [Member.id.in_([member_id, 999])], everything)
         assert session.scalars(select(QuizAnswer.member_id)).all() == [member_id]
     assert list(scores) == [member_id]
     assert (scores[member_id].answered, scores[member_id].correct) == (1, 1)
 
 
-def test_open_runs_after_restart(play: QuizPlay, database: Database) -> None:
-    first = play.start_group(GROUP, SECRETARY, 3, 30)
-    play.mark_sent(first.run_id, 0, "p1", "1", utcnow())
+def test_open_runs_after_restart(group_quiz: GroupQuizService, database: Database) -> None:
+    first = group_quiz.start(GROUP, SECRETARY, 3, 30)
+    group_quiz.mark_sent(first.run_id, 0, "p1", "1", utcnow())
     # A new service over the same database: what a restarted bot sees.
-    again = QuizPlay(database, play.bank)
-    [open_run] = again.open_group_runs("telegram")
+    again = GroupQuizService(database, group_quiz.bank)
+    [open_run] = again.open_runs("telegram")
     assert (open_run.run_id, open_run.position, open_run.total) == (first.run_id, 0, 3)
-    assert open_run.deadline is not None
+    assert open_run.deadline is not None and open_run.message_id == "1"
     following = again.advance(first.run_id)
     assert following is not None and following.position == 1
     again.close(first.run_id)
-    assert again.open_group_runs("telegram") == []
+    assert again.open_runs("telegram") == []
 
 
-def test_bad_parameters(play: QuizPlay) -> None:
+def test_bad_parameters(group_quiz: GroupQuizService) -> None:
     with pytest.raises(QuizError):
-        play.start_group(GROUP, SECRETARY, 0, 30)
+        group_quiz.start(GROUP, SECRETARY, 0, 30)
     with pytest.raises(QuizError):
-        play.start_group(GROUP, SECRETARY, 5, 4)
-    assert play.running_group(GROUP) is None
+        group_quiz.start(GROUP, SECRETARY, 5, 4)
+    assert group_quiz.running(GROUP) is None

@@ -1,0 +1,48 @@
+"""`open_channel(**settings)`: the same scenario through each channel (Telegram, Zalo)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+
+from bot.channels.zalo.app import serve as serve_zalo
+from bot.channels.zalo.polling import PollingConfig
+from bot.wiring import Services
+from tests.fake_zalo import FakeZaloServer
+from tests.features.drivers import ChannelDriver, TelegramDriver, ZaloDriver, stop_zalo
+
+# The channels' own fixtures (fake servers, the running Telegram bot), shared, not copied.
+from tests.telegram.conftest import telegram_bot_factory as telegram_bot_factory
+from tests.zalo.conftest import zalo as zalo
+
+FAST_POLLING = PollingConfig(poll_timeout_s=1, backoff_initial_s=0.05, backoff_max_s=0.2)
+
+OpenChannel = Callable[..., Awaitable[ChannelDriver]]
+
+
+@pytest.fixture(params=["telegram", "zalo"])
+async def open_channel(
+    request: pytest.FixtureRequest,
+    telegram_bot_factory: Callable[..., Any],
+    zalo: FakeZaloServer,
+    services_factory: Callable[..., Services],
+) -> AsyncIterator[OpenChannel]:
+    """Start the parametrised channel over fresh services (settings overrides as keywords)."""
+    running: list[tuple[asyncio.Event, asyncio.Task[None]]] = []
+
+    async def open_(**overrides: Any) -> ChannelDriver:
+        if request.param == "telegram":
+            return TelegramDriver(await telegram_bot_factory(**overrides))
+        services = services_factory(
+            zalo_bot_token=zalo.token, zalo_api_base_url=zalo.base_url, **overrides
+        )
+        stop = asyncio.Event()
+        running.append((stop, asyncio.create_task(serve_zalo(services, stop, FAST_POLLING))))
+        return ZaloDriver(zalo, services)
+
+    yield open_
+    for stop, task in running:
+        await stop_zalo(stop, task)

@@ -1,57 +1,30 @@
-"""Shared fixtures: the bundled corpus ingested once per test session, copied per test."""
+"""Registers the shared fixtures of tests/auxil/ and guards the network: loopback only."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from bot.settings import PROJECT_ROOT, Settings
-from bot.wiring import Services
+from tests.auxil.network import install_loopback_guard
 
-CORPUS = PROJECT_ROOT / "knowledge" / "corpus"
+# Fixture modules, shared by every folder (helpers are imported from tests.auxil directly).
+pytest_plugins = [
+    "tests.auxil.services",
+    "tests.auxil.database",
+    "tests.auxil.records_world",
+    "tests.auxil.quiz",
+    "tests.auxil.telegram_bot",
+    "tests.auxil.zalo_bot",
+]
 
-
-def make_settings(data_dir: Path, **overrides: Any) -> Settings:
-    """Settings for a test: no .env, everything under `data_dir` unless overridden."""
-    fields: dict[str, Any] = {
-        "data_dir": data_dir,
-        "database_url": f"sqlite:///{data_dir / 'bot.db'}",
-        "telegram_bot_token": None,
-        "zalo_bot_token": None,
-    }
-    fields.update(overrides)
-    return Settings(_env_file=None, **fields)  # type: ignore[call-arg]
+LOOPBACK_GUARD = pytest.StashKey[pytest.MonkeyPatch]()
 
 
-@pytest.fixture(scope="session")
-def seeded_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A data dir with the five seed documents ingested (embedding is the slow part: once)."""
-    data_dir = tmp_path_factory.mktemp("seeded")
-    services = Services(make_settings(data_dir))
-    results = services.library.ingest_many([CORPUS])
-    assert all(not isinstance(r, Exception) for r in results), results
-    yield data_dir
+def pytest_configure(config: pytest.Config) -> None:
+    """From collection to the end of the run, connect only to 127.0.0.1, ::1 or unix sockets."""
+    patch = pytest.MonkeyPatch()
+    install_loopback_guard(patch)
+    config.stash[LOOPBACK_GUARD] = patch
 
 
-@pytest.fixture
-def services_factory(seeded_data_dir: Path, tmp_path: Path) -> Callable[..., Services]:
-    """`services_factory(**overrides)`: fresh Services over a private copy of the seeded library."""
-    count = 0
-
-    def build(**overrides: Any) -> Services:
-        nonlocal count
-        count += 1
-        data_dir = tmp_path / f"data{count}"
-        shutil.copytree(seeded_data_dir, data_dir)
-        return Services(make_settings(data_dir, **overrides))
-
-    return build
-
-
-@pytest.fixture
-def seeded_services(services_factory: Callable[..., Services]) -> Services:
-    return services_factory()
+def pytest_unconfigure(config: pytest.Config) -> None:
+    config.stash[LOOPBACK_GUARD].undo()

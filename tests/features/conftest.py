@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
 
 from bot.channels.zalo.app import serve as serve_zalo
-from bot.channels.zalo.polling import PollingConfig
 from bot.wiring import Services
-from tests.fake_zalo import FakeZaloServer
-from tests.features.drivers import ChannelDriver, TelegramDriver, ZaloDriver, stop_zalo
-
-# The channels' own fixtures (fake servers, the running Telegram bot), shared, not copied.
-from tests.telegram.conftest import telegram_bot_factory as telegram_bot_factory
-from tests.zalo.conftest import zalo as zalo
-
-FAST_POLLING = PollingConfig(poll_timeout_s=1, backoff_initial_s=0.05, backoff_max_s=0.2)
-
-OpenChannel = Callable[..., Awaitable[ChannelDriver]]
+from tests.auxil.drivers import ChannelDriver, OpenChannel, TelegramDriver, ZaloDriver
+from tests.auxil.fake_zalo import FakeZaloServer
+from tests.auxil.zalo_bot import FAST_POLLING, stop_zalo
 
 
 @pytest.fixture(params=["telegram", "zalo"])

@@ -13,8 +13,7 @@ from bot.services.identity import ChatRef
 from bot.texts import answers as answer_texts
 from bot.texts import records as records_texts
 from bot.wiring import Services
-from tests.features.conftest import OpenChannel
-from tests.features.drivers import Person
+from tests.auxil.drivers import OpenChannel, Person
 
 AN = Person(1, "Nguyễn Văn An")
 BINH = Person(2, "Trần Thị Bình")

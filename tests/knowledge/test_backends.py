@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -16,16 +15,11 @@ from bot.texts.knowledge import describe
 from bot.wiring import Services, build_library
 from knowledge.library import Library
 from knowledge.types import KnowledgeError
-from tests.conftest import make_settings
-from tests.knowledge.test_library import PLAN
+from tests.auxil.documents import DUC_TRONG_PLAN
+from tests.auxil.network import free_port
+from tests.auxil.services import make_settings
 
 CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_sentence_transformers_backend_with_a_packaged_model(tmp_path: Path) -> None:
@@ -39,7 +33,7 @@ def test_sentence_transformers_backend_with_a_packaged_model(tmp_path: Path) -> 
     library = Services(settings).library
     assert library.embedder.dim == 384
     assert library.embedder.name.startswith("sentence-transformers/")
-    library.ingest_bytes(PLAN.encode(), "kh55.txt")
+    library.ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     library.ingest_bytes("Chi bộ họp định kỳ mỗi tháng một lần.".encode(), "hop.txt")
     hits = library.search("trồng cây sao đen", k=2)
     assert hits[0].chunk.meta.document == "kh55.txt"
@@ -108,7 +102,7 @@ def test_chroma_server_is_shared_by_two_processes(tmp_path: Path, chroma_server:
 
     writer = library("a")
     reader = library("b")  # another process: its own data dir, the same server
-    writer.ingest_bytes(PLAN.encode(), "kh55.txt")
+    writer.ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     assert [d.meta.document for d in reader.documents()] == ["kh55.txt"]
     hits = reader.search("trồng cây sao đen", k=1)
     assert hits[0].chunk.meta.number == "55-KH/HU"

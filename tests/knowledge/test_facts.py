@@ -6,42 +6,11 @@ from __future__ import annotations
 from knowledge.documents import parse_document
 from knowledge.facts import E_SIGNATURE, HEADER, RECIPIENTS, SIGNATURE
 from knowledge.textnorm import drop_web_furniture
-
-PLAN = """ĐẢNG BỘ TỈNH HÒA BÌNH
-HUYỆN ỦY KIM BÔI
-*
-ĐẢNG CỘNG SẢN VIỆT NAM
-Kim Bôi, ngày 5 tháng 3 năm 2025
-Số 41-KH/HU
-
-KẾ HOẠCH
-học tập chuyên đề về phòng, chống lãng phí
-
-Thực hiện Hướng dẫn số 12-HD/BTGTU, ngày 20/02/2025 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ \
-Huyện ủy ban hành kế hoạch như sau:
-
-I. MỤC ĐÍCH, YÊU CẦU
-1. Giúp cán bộ, đảng viên nhận thức đầy đủ về phòng, chống lãng phí trong cơ quan, đơn vị.
-II. THỜI GIAN
-Các chi bộ tổ chức học tập xong trước ngày 30/4/2025.
-
-Nơi nhận:
-- Ban Tuyên giáo Tỉnh ủy (b/c),
-- Thường trực Huyện ủy,
-- Các chi bộ trực thuộc,
-- Lưu VPHU.
-T/M BAN THƯỜNG VỤ
-PHÓ BÍ THƯ
-
-Hà Văn Tâm
-CỤC CHỨNG THỰC SỐ VÀ BẢO MẬT THÔNG TIN
-2025-03-05T09:12:40+0700
-HUYỆN ỦY KIM BÔI<hukimboi@example.vn> đã ký lên văn bản này!
-"""
+from tests.auxil.documents import KIM_BOI_PLAN
 
 
 def parsed():  # type: ignore[no-untyped-def]
-    return parse_document(PLAN, "kim_boi.txt", "0" * 64)
+    return parse_document(KIM_BOI_PLAN, "kim_boi.txt", "0" * 64)
 
 
 def test_header_facts() -> None:
@@ -81,7 +50,7 @@ def test_fact_blocks_become_their_own_passages_and_leave_the_body() -> None:
 
 
 def test_incoming_stamp_is_a_header_fact() -> None:
-    text = PLAN.replace(
+    text = KIM_BOI_PLAN.replace(
         "KẾ HOẠCH\n",
         "KẾ HOẠCH\nVĂN PHÒNG UBND HUYỆN\nSố:.....\t77\nNgày:.....\t7/3/2025\n",
         1,
@@ -93,7 +62,7 @@ def test_incoming_stamp_is_a_header_fact() -> None:
 
 
 def test_a_signature_without_recipients_is_still_found() -> None:
-    text = PLAN[: PLAN.index("Nơi nhận:")] + "TRƯỞNG BAN\nLò Thị Mai\n"
+    text = KIM_BOI_PLAN[: KIM_BOI_PLAN.index("Nơi nhận:")] + "TRƯỞNG BAN\nLò Thị Mai\n"
     meta = parse_document(text, "k.txt", "2" * 64).meta
     assert meta.signer == "Lò Thị Mai" and meta.signer_title == "Trưởng Ban"
 

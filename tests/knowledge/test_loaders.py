@@ -7,6 +7,7 @@ from bot.settings import PROJECT_ROOT
 from bot.texts.knowledge import describe
 from knowledge.loaders import decode_text, load_text
 from knowledge.types import KnowledgeError
+from tests.auxil.documents import pdf_bytes
 
 
 def cp1258(text: str) -> bytes:
@@ -62,35 +63,10 @@ def test_docx_paragraphs_and_header_table() -> None:
     assert TEXT in text and "HUYỆN ỦY DI LINH" in text
 
 
-def _pdf(text: str) -> bytes:
-    """A minimal one-page PDF with a real text layer (Helvetica, ASCII)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
-
-
 def test_pdf_text_layer() -> None:
-    text = load_text(_pdf("Ke hoach so 12-KH/TU trien khai sinh hoat chinh tri"), "a.pdf", LIMIT)
+    text = load_text(
+        pdf_bytes("Ke hoach so 12-KH/TU trien khai sinh hoat chinh tri"), "a.pdf", LIMIT
+    )
     assert "12-KH/TU" in text
 
 
@@ -98,7 +74,7 @@ def test_encrypted_pdf_is_refused() -> None:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    writer.add_page(PdfReader(io.BytesIO(_pdf("Ke hoach so 12-KH/TU trien khai"))).pages[0])
+    writer.add_page(PdfReader(io.BytesIO(pdf_bytes("Ke hoach so 12-KH/TU trien khai"))).pages[0])
     writer.encrypt(user_password="mat-khau", owner_password="chu")
     buffer = io.BytesIO()
     writer.write(buffer)

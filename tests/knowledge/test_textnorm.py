@@ -8,7 +8,7 @@ from knowledge.textnorm import (
     lexical_tokens,
     nfc,
 )
-from tests.conftest import CORPUS
+from tests.auxil.corpus import CORPUS
 
 
 def test_fold_strips_diacritics_and_d() -> None:

@@ -1,0 +1,1 @@
+"""Shared test helpers: fake servers, fixtures (registered in tests/conftest.py), documents."""

@@ -1,0 +1,100 @@
+"""Answers on a plan written here, in a library of its own: document facts are answerable and
+cited, named things the library lacks and missing answer kinds are declined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.services.qa import QAService
+from bot.texts import answers as text
+from bot.wiring import Services
+from knowledge.textnorm import fold
+from tests.auxil.documents import KIM_BOI_PLAN
+from tests.auxil.services import make_settings
+
+STUDY = """
+III. NỘI DUNG HỌC TẬP
+1. Tài liệu học tập gồm:
+- Chuyên đề "Thực hành tiết kiệm, chống lãng phí" do Ban Tuyên giáo Tỉnh ủy biên soạn;
+- Các văn bản chỉ đạo của Tỉnh ủy về phòng, chống lãng phí.
+2. Ban Tuyên giáo Huyện ủy
+- Chủ trì theo dõi, đôn đốc việc học tập của các chi bộ trực thuộc.
+- Tổng hợp kết quả, báo cáo Thường trực Huyện ủy.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory: pytest.TempPathFactory) -> QAService:
+    data_dir = tmp_path_factory.mktemp("unseen")
+    plan = data_dir / "kim_boi.txt"
+    plan.write_text(KIM_BOI_PLAN.replace("Nơi nhận:", STUDY + "\nNơi nhận:"), encoding="utf-8")
+    services = Services(make_settings(data_dir))
+    services.library.ingest_path(Path(plan))
+    return services.qa
+
+
+def body(answer_text: str) -> str:
+    return fold(answer_text.split("\n\nNguồn")[0])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Ai ký kế hoạch 41-KH/HU?", "ha van tam"),
+        ("ai ky ke hoach hoc tap chuyen de ve chong lang phi", "ha van tam"),
+        ("Kế hoạch 41-KH/HU được gửi tới những cơ quan nào?", "thuong truc huyen uy"),
+        ("Kế hoạch 41-KH/HU ban hành ngày nào?", "5 thang 3 nam 2025"),
+        ("Các chi bộ phải học tập xong trước ngày nào?", "30/4/2025"),
+        ("Tài liệu học tập gồm những gì?", "thuc hanh tiet kiem"),
+        ("Cơ quan nào chủ trì theo dõi, đôn đốc việc học tập của các chi bộ?",
+         "ban tuyen giao huyen uy"),
+        ("Kế hoạch 41-KH/HU thực hiện hướng dẫn nào?", "12-hd/btgtu"),
+    ],
+)  # fmt: skip
+def test_document_facts_and_content_answered(qa: QAService, question: str, expected: str) -> None:
+    for asked in (question, fold(question)):
+        answer = qa.ask(asked)
+        assert answer.grounded, (asked, answer.text)
+        assert expected in body(answer.text), (asked, answer.text)
+        assert answer.sources[0].document == "kim_boi.txt"
+        assert answer.text.endswith(answer.source_line)
+
+
+def test_signature_block_stays_out_of_study_answers(qa: QAService) -> None:
+    answer = qa.ask("Kế hoạch nhằm mục đích gì?")
+    assert answer.grounded
+    assert "ha van tam" not in fold(answer.text)
+    assert "noi nhan" not in fold(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Tỉnh Cà Mau ban hành kế hoạch số bao nhiêu về chống lãng phí?", "Cà Mau"),
+        ("huyen lac son co ke hoach hoc tap chuyen de khong", "lac son"),
+    ],
+)
+def test_a_place_the_library_does_not_know_is_declined(
+    qa: QAService, question: str, name: str
+) -> None:
+    answer = qa.ask(question)
+    assert not answer.grounded and not answer.sources
+    assert answer.text.startswith(text.NOT_ABOUT.format(name=name))
+
+
+def test_an_unknown_document_number_is_declined(qa: QAService) -> None:
+    answer = qa.ask("Kế hoạch 99 của Huyện ủy nói gì?")
+    assert not answer.grounded
+    assert "99" in answer.text
+
+
+def test_a_topic_without_the_wanted_kind_of_answer_is_declined(qa: QAService) -> None:
+    answer = qa.ask("Kinh phí học tập chuyên đề về chống lãng phí là bao nhiêu?")
+    assert not answer.grounded
+
+
+def test_deputy_is_not_the_secretary(qa: QAService) -> None:
+    answer = qa.ask("Bí thư Huyện ủy Kim Bôi tên là gì?")
+    assert not answer.grounded, answer.text

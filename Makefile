@@ -31,6 +31,7 @@ check: lint test
 bench: install
 	$(PY) bench/retrieval.py
 	$(PY) bench/answers.py
+	$(PY) bench/burst.py
 	$(PY) bench/quiz_quality.py
 	$(PY) bench/records.py
 	$(PY) bench/zalo.py

@@ -29,7 +29,7 @@ from bot.channels.zalo.splitting import split_message  # noqa: E402
 from bot.services.identity import ChatRef, UserRef  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.wiring import Services  # noqa: E402
-from tests.fake_zalo import FakeZaloServer  # noqa: E402
+from tests.auxil.fake_zalo import FakeZaloServer  # noqa: E402
 
 POLLING = PollingConfig(poll_timeout_s=1, backoff_initial_s=0.05, backoff_max_s=0.5)
 DEV = ROOT.parent / "shared" / "eval" / "dev_questions.json"

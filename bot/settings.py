@@ -73,7 +73,15 @@ class Settings(BaseSettings):
     # Updates handled at once (each chat's dependent updates stay in order; see
     # bot/channels/telegram/ordering.py) and threads for CPU-heavy work (answers, reports).
     telegram_workers: int = Field(default=32, ge=1)
-    cpu_workers: int = Field(default=2, ge=1)
+    # "typing…" only for an answer still coming after this long: each chat action is a request
+    # against Telegram's ~30 per second budget, and most answers take a tenth of a second.
+    telegram_typing_after_s: float = Field(default=1.0, ge=0.0)
+    # Telegram's limit for one bot across all chats (~30/s); bots with paid broadcasts may send
+    # up to 1,000/s. 0 turns the overall limit off (the per-group limit stays).
+    telegram_messages_per_s: float = Field(default=30.0, ge=0.0)
+    # Questions waiting for the model are encoded together (knowledge/query_encoding.py), so more
+    # answering threads than cores pay off: 16 halves a burst's p95 against 2 (bench/load.py).
+    cpu_workers: int = Field(default=16, ge=1)
 
     # --- Zalo -------------------------------------------------------------------------------
     zalo_bot_token: str | None = None

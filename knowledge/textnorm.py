@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -28,8 +29,10 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lowercase, strip diacritics, đ→d: how people type on phones without a Vietnamese keyboard."""
+    # Cached: answer selection folds the same passage sentences for every question.
     folded = nfc(text).lower().translate(_FOLD_TABLE)
     # Rare combining marks that survive NFC (e.g. a stray U+0301 after a consonant).
     return _COMBINING.sub("", folded) if max(folded, default="a") >= "\u0300" else folded

@@ -58,14 +58,21 @@ def terms_of(text: str) -> frozenset[str]:
     return frozenset(index_terms(text))
 
 
+def weights(terms: tuple[str, ...] | list[str], idf: dict[str, float]) -> list[tuple[str, float]]:
+    """Each term with its IDF weight; words unknown to the library weigh most."""
+    unknown = _max_idf(idf)
+    return [(t, idf.get(t, unknown)) for t in terms]
+
+
+def covered(weighted: list[tuple[str, float]], found: set[str]) -> float:
+    """IDF-weighted share of the terms found."""
+    total = sum(w for _, w in weighted)
+    return sum(w for t, w in weighted if t in found) / total if total else 0.0
+
+
 def coverage(terms: tuple[str, ...] | list[str], found: set[str], idf: dict[str, float]) -> float:
     """IDF-weighted share of the terms found; words unknown to the library weigh most."""
-    if not terms:
-        return 0.0
-    unknown = _max_idf(idf)
-    total = sum(idf.get(t, unknown) for t in terms)
-    hit = sum(idf.get(t, unknown) for t in terms if t in found)
-    return hit / total if total else 0.0
+    return covered(weights(terms, idf), found)
 
 
 _WORD_EDGE = re.compile(r"^\W+|\W+$")
@@ -179,14 +186,14 @@ def candidates(
         # The document the question names is found: its number and place select the
         # document, they are not what a passage of it must say.
         topic = tuple(t for t in terms if t not in scope_terms) if scope else terms
-        topic = topic or terms
+        weighted = weights(topic or terms, idf)  # once per passage, not per unit
         for index, unit in enumerate(units):
             said = _qualified_away(
                 set(terms_of(without_title(unit, chunk.meta.title))), unit, question
             )
-            full = coverage(topic, said | context, idf)
+            full = covered(weighted, said | context)
             # A fact passage asked for ("ai ký …") means what its context says.
-            own = full if asked_for else coverage(topic, said, idf)
+            own = full if asked_for else covered(weighted, said)
             kinds = kinds_present(unit, question)
             # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".
             if q.WHO in question.kinds and q.WHO not in kinds and heading_names_agent(hit):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableBranch, RunnableLambda
 
+from bot.services.answer_cache import AnswerCache
 from bot.services.answers import Answer, Conversation, Source
 from bot.services.grounding import Grounding, judge
 from bot.services.presenting import shorten, source_line
@@ -112,6 +113,7 @@ class QAService:
         self.library = library
         self.max_chars = max_chars
         self._llm = llm
+        self._cache = AnswerCache()
         self.chain = self._build_chain()
 
     @classmethod
@@ -150,6 +152,14 @@ class QAService:
         if len(question) > self.max_chars:
             raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
         query = self._with_context(question, conversation)
+        # A follow-up depends on the conversation; a question read alone may be answered from
+        # the cache.
+        answer = self._answer(question, query) if query != question else self._answer_once(question)
+        if conversation is not None:
+            conversation.remember(question, answer)
+        return answer
+
+    def _answer(self, question: str, query: str) -> Answer:
         hits = self.library.search(query, k=10)
         if parse_question(question).about_document:
             hits = self._with_document_facts(hits)
@@ -157,9 +167,16 @@ class QAService:
         topic = _follow_up_topic(question) if follow_up else question
         previous = query[: -len(question)].strip() if follow_up else ""
         turn = Turn(question=question, query=query, hits=hits, topic=topic, previous=previous)
-        answer = self.chain.invoke(turn)
-        if conversation is not None:
-            conversation.remember(question, answer)
+        return self.chain.invoke(turn)
+
+    def _answer_once(self, question: str) -> Answer:
+        """A question read without context: the same library gives the same answer."""
+        fingerprint = self.library.snapshot().fingerprint
+        answer = self._cache.get(question, fingerprint)
+        if answer is None:
+            answer = self._answer(question, question)
+            if self._llm is None:  # a model's answer may differ, and may be a fallback
+                self._cache.put(question, fingerprint, answer)
         return answer
 
     def _with_document_facts(self, hits: list[SearchHit]) -> list[SearchHit]:
@@ -221,13 +238,7 @@ class QAService:
         if best.hit.chunk.meta.text_quality != "ok":
             line = f"{line} ({text.OCR_NOTE})"
         body = load_prompt("extractive_answer.txt").format(answer=quote)
-        return Answer(
-            text=f"{body}\n\n{line}",
-            grounded=True,
-            sources=sources,
-            question=turn.question,
-            source_line=line,
-        )
+        return _quoted(turn, body, sources, line)
 
     def _generate_llm(self, turn: Turn) -> Answer:
         # The model reads the passage chosen by grounding first, and fact passages (signature,
@@ -271,11 +282,15 @@ class QAService:
             )
         if not content or NO_INFO_MARK in content:
             return self._decline(turn)
-        line = source_line(sources)
-        return Answer(
-            text=f"{content}\n\n{line}",
-            grounded=True,
-            sources=sources,
-            question=turn.question,
-            source_line=line,
-        )
+        return _quoted(turn, content, sources, source_line(sources))
+
+
+def _quoted(turn: Turn, body: str, sources: list[Source], line: str) -> Answer:
+    """A grounded answer: its body, then the line naming its source."""
+    return Answer(
+        text=f"{body}\n\n{line}",
+        grounded=True,
+        sources=sources,
+        question=turn.question,
+        source_line=line,
+    )

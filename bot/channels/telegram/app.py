@@ -98,7 +98,9 @@ def build_application(services: Services) -> TelegramApp:
         Application.builder()
         .token(settings.telegram_bot_token)
         # Queues sends under Telegram's flood limits and retries once told to wait.
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=settings.telegram_messages_per_s or 0, max_retries=3)
+        )
         # Chats run side by side; each chat's dependent updates keep their order.
         .concurrent_updates(ChatOrderedProcessor(settings.telegram_workers, in_order_commands()))
         # A connection per running handler, plus timers, "typing…" and live check-in posts.

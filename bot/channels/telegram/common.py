@@ -90,8 +90,10 @@ def command_argument(message: Message) -> str:
 
 
 @contextlib.asynccontextmanager
-async def typing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> AsyncIterator[None]:
-    """Show "typing…" in the chat until the block finishes."""
+async def typing(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, after_s: float = 0.0
+) -> AsyncIterator[None]:
+    """Show "typing…" in the chat once the block has taken `after_s`, until it finishes."""
     chat = update.effective_chat
     if chat is None:
         yield
@@ -104,11 +106,13 @@ async def typing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> AsyncIte
             log.debug("chat action failed: %s", error)
 
     async def keep_typing() -> None:
+        await asyncio.sleep(after_s if after_s > 0 else TYPING_REFRESH_S)
         while True:
-            await asyncio.sleep(TYPING_REFRESH_S)
             await show()
+            await asyncio.sleep(TYPING_REFRESH_S)
 
-    await show()
+    if after_s <= 0:
+        await show()
     task = asyncio.create_task(keep_typing())
     try:
         yield

@@ -78,7 +78,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
             await reply_html(message, texts.flood_wait(wait.retry_after_s))
             return
         # InvalidQuestion (empty/too long) is a KnowledgeError: the error handler answers it.
-        async with typing(update, context):
+        async with typing(update, context, services.settings.telegram_typing_after_s):
             # Retrieval is CPU work: on the bounded CPU pool, so the event loop stays free for
             # other chats. The service remembers the turn for follow-ups and logs it.
             asked = await cpu_bound(services, conversation.answer, user, chat, question)
@@ -86,23 +86,22 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
             message, format_answer_html(asked.answer), vote_keyboard(asked.question_id)
         )
 
-    async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def ask_about(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
         message = update.effective_message
         assert message is not None
-        question = _without_mention(command_argument(message), context.bot.username)
+        question = _without_mention(text, context.bot.username)
         if not question:
             await reply_html(message, texts.HOI_USAGE)
             return
         await answer(update, context, question)
 
+    async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        await ask_about(update, context, command_argument(update.effective_message))
+
     async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        message = update.effective_message
-        assert message is not None and message.text is not None
-        question = _without_mention(message.text, context.bot.username)
-        if not question:
-            await reply_html(message, texts.HOI_USAGE)
-            return
-        await answer(update, context, question)
+        assert update.effective_message is not None
+        await ask_about(update, context, update.effective_message.text or "")
 
     async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message

@@ -17,6 +17,14 @@ def index_terms(text: str) -> list[str]:
     return [*words, *(f"{a}_{b}" for a, b in itertools.pairwise(words))]
 
 
+class IdfTable(dict[str, float]):
+    """Term → IDF weight; `unknown` weighs a word the library lacks (as its rarest word)."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__(weights)
+        self.unknown = max(weights.values(), default=5.0)
+
+
 class LexicalIndex:
     """Okapi BM25 (k1=1.5, b=0.75) with precomputed per-term document weights."""
 
@@ -42,7 +50,7 @@ class LexicalIndex:
         )
         df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=n_terms).astype(np.float32)
         idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        self.idf: dict[str, float] = {t: float(idf[c]) for t, c in self.vocabulary.items()}
+        self.idf = IdfTable({t: float(idf[c]) for t, c in self.vocabulary.items()})
         avg = float(lengths.mean()) if n_docs else 1.0
         norm = k1 * (1 - b + b * lengths / max(avg, 1.0))
         coo = tf_matrix.tocoo()

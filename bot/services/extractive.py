@@ -10,7 +10,7 @@ from functools import lru_cache
 from bot.services.answer_kinds import STRICT, kinds_present, novelty
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS
-from knowledge.lexical import index_terms
+from knowledge.lexical import IdfTable, index_terms
 from knowledge.textnorm import fold
 from knowledge.types import SearchHit
 
@@ -84,17 +84,9 @@ def _title_trigrams(title: str) -> frozenset[tuple[str, ...]]:
     return frozenset(zip(words, words[1:], words[2:], strict=False))
 
 
-_MAX_IDF: dict[int, tuple[dict[str, float], float]] = {}
-
-
 def _max_idf(idf: dict[str, float]) -> float:
-    """The weight of a word the library does not know: the rarest word's (cached per index)."""
-    cached = _MAX_IDF.get(id(idf))
-    if cached is None or cached[0] is not idf:
-        _MAX_IDF.clear()  # one library index is live at a time
-        cached = (idf, max(idf.values(), default=5.0))
-        _MAX_IDF[id(idf)] = cached
-    return cached[1]
+    """The weight of a word the library does not know: the rarest word's."""
+    return idf.unknown if isinstance(idf, IdfTable) else max(idf.values(), default=5.0)
 
 
 @lru_cache(maxsize=20_000)

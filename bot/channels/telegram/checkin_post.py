@@ -12,10 +12,11 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application
 
 from bot.channels.telegram.sending import edit_text, send_plain
 from bot.services.attendance import PresentSoFar
@@ -135,15 +136,20 @@ def _render(state: PresentSoFar, closed: bool = False) -> str:
     )
 
 
-_posts: dict[int, CheckInPosts] = {}
+POSTS = "check_in_posts"  # their key in application.bot_data
 
 
-def posts_for(services: Services) -> CheckInPosts:
-    """One set of live posts per services object (the stop hook finds it again)."""
-    return _posts.setdefault(id(services), CheckInPosts(services))
+def posts_of(
+    application: Application[Any, Any, Any, Any, Any, Any], services: Services
+) -> CheckInPosts:
+    """The application's live posts, made on first use and kept in its bot_data."""
+    posts = application.bot_data.get(POSTS)
+    if not isinstance(posts, CheckInPosts):
+        posts = application.bot_data[POSTS] = CheckInPosts(services)
+    return posts
 
 
-async def on_stopping(services: Services) -> None:
-    posts = _posts.pop(id(services), None)
-    if posts is not None:
+async def on_stopping(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    posts = application.bot_data.pop(POSTS, None)
+    if isinstance(posts, CheckInPosts):
         await posts.stop()

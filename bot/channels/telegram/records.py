@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from telegram import InputFile, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+)
 
 from bot.channels.telegram import checkin_post
 from bot.channels.telegram.common import (
@@ -43,7 +49,6 @@ Handler = BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]
 
 def handlers(services: Services) -> list[Handler]:
     """Command handlers; DomainError refusals are answered by the global error handler."""
-    posts = checkin_post.posts_for(services)
 
     async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -76,12 +81,16 @@ def handlers(services: Services) -> list[Handler]:
             texts.session_opened(opened.cell, opened.topic, opened.code, opened.campaign),
         )
         # The check-in post (with the button) is its own message, edited as members check in.
-        await posts.open(context.bot, opened.id, chat.chat_id)
+        await checkin_post.posts_of(context.application, services).open(
+            context.bot, opened.id, chat.chat_id
+        )
 
     def show_in_post(context: ContextTypes.DEFAULT_TYPE, result: CheckIn) -> None:
         where = result.session_chat
         if where is not None and where.channel == "telegram" and not result.already:
-            posts.touch(context.bot, result.session_id, where.chat_id)
+            checkin_post.posts_of(context.application, services).touch(
+                context.bot, result.session_id, where.chat_id
+            )
 
     async def check_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -116,7 +125,9 @@ def handlers(services: Services) -> list[Handler]:
         summary = await asyncio.to_thread(
             services.attendance.close_session, user_ref(update), chat_ref(update)
         )
-        await posts.close(context.bot, summary.session_id)
+        await checkin_post.posts_of(context.application, services).close(
+            context.bot, summary.session_id
+        )
         await reply_plain(
             message,
             texts.session_closed(summary.cell, summary.topic, summary.present, summary.absent),
@@ -165,6 +176,8 @@ def handlers(services: Services) -> list[Handler]:
     ]
 
 
-async def on_stopping(application: object, services: Services) -> None:
+async def on_stopping(
+    application: Application[Any, Any, Any, Any, Any, Any], services: Services
+) -> None:
     """Stop refreshing live check-in posts."""
-    await checkin_post.on_stopping(services)
+    await checkin_post.on_stopping(application)

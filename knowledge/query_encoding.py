@@ -68,6 +68,11 @@ class QueryEncoder:
                             self._remember(item.text, item.vector)
                     self._changed.notify_all()
 
+    def forget(self) -> None:
+        """Drop every remembered vector (benchmarks measure the model call)."""
+        with self._changed:
+            self._cache.clear()
+
     def _run(self, batch: list[_Pending]) -> None:
         texts = list(dict.fromkeys(item.text for item in batch))
         try:

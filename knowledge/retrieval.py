@@ -61,7 +61,7 @@ class HybridRetriever:
 
     def __init__(self, store: ChunkStore, embedder: Embedder, fusion: str = "weighted") -> None:
         self._store = store
-        self._queries = QueryEncoder(embedder)
+        self.queries = QueryEncoder(embedder)
         self.fusion = fusion
 
     def prepare_query(self, snapshot: Snapshot, query: str) -> str:
@@ -74,7 +74,7 @@ class HybridRetriever:
         if not snapshot.chunks:
             return []
         dense_query = self.prepare_query(snapshot, query)
-        vector = self._queries.encode(dense_query)
+        vector = self.queries.encode(dense_query)
         bm25 = snapshot.lexical.scores(query)
         top = np.argsort(-bm25)[:CANDIDATES]
         lexical = [(int(i), float(bm25[i])) for i in top if bm25[i] > 0]

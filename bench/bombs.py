@@ -34,6 +34,7 @@ from bot.texts.knowledge import describe  # noqa: E402
 from bot.wiring import parse_limits  # noqa: E402
 from knowledge.loaders import load_text  # noqa: E402
 from knowledge.types import KnowledgeError  # noqa: E402
+from tests.auxil.documents import lying_sizes  # noqa: E402
 
 MB = 2**20
 GB_AND_A_HALF = 1536 * MB
@@ -79,23 +80,6 @@ def with_big_part(size: int, parts: int = 1) -> bytes:
     return out.getvalue()
 
 
-def lying(data: bytes, part: str, declared: int) -> bytes:
-    """Patch the local and central headers of `part` so they declare `declared` bytes."""
-    import struct
-
-    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(part)
-    patched = bytearray(data)
-    struct.pack_into("<I", patched, info.header_offset + 22, declared)
-    central = patched.find(b"PK\x01\x02")
-    while central != -1:
-        length = struct.unpack_from("<H", patched, central + 28)[0]
-        if patched[central + 46 : central + 46 + length] == part.encode():
-            struct.pack_into("<I", patched, central + 24, declared)
-            break
-        central = patched.find(b"PK\x01\x02", central + 4)
-    return bytes(patched)
-
-
 def billion_laughs() -> bytes:
     entities = b'<!ENTITY lol0 "lol">' + b"".join(
         b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10) for i in range(1, 10)
@@ -125,7 +109,7 @@ def build(folder: Path) -> list[Path]:
         "billion_laughs.docx": billion_laughs(),
         "paragraphs_2M.docx": many_paragraphs(2_000_000),
         "part_1.5GB.docx": big_part,
-        "part_1.5GB_lying_header.docx": lying(big_part, "word/media/image0.bin", 4096),
+        "part_1.5GB_lying_header.docx": lying_sizes(big_part, "word/media/image0.bin", 4096),
     }
     for name, data in bombs.items():
         (folder / name).write_bytes(data)

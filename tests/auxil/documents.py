@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 
 # Plan 55-KH/HU of Đức Trọng: tree planting (the library, ingest and hostile-file tests).
@@ -146,3 +147,18 @@ def pdf_bytes(text: str) -> bytes:
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def lying_sizes(data: bytes, part: str, declared: int) -> bytes:
+    """Patch the local and central headers of `part` to declare `declared` bytes unpacked."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(part)
+    patched = bytearray(data)
+    struct.pack_into("<I", patched, info.header_offset + 22, declared)
+    central = patched.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = struct.unpack_from("<H", patched, central + 28)[0]
+        if patched[central + 46 : central + 46 + name_length] == part.encode():
+            struct.pack_into("<I", patched, central + 24, declared)
+            return bytes(patched)
+        central = patched.find(b"PK\x01\x02", central + 4)
+    raise AssertionError("central directory entry not found")

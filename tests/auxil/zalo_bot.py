@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 
 from bot.channels.zalo.app import serve
 from bot.channels.zalo.polling import PollingConfig
 from bot.services.identity import ChatRef, UserRef
+from bot.settings import Settings
 from bot.wiring import Services
 from tests.auxil.fake_zalo import FakeZaloServer
 
@@ -53,3 +55,17 @@ class EchoDialog:
     def __call__(self, user: UserRef, chat: ChatRef, text: str) -> list[str]:
         self.seen.append((user, chat, text))
         return self.reply(text)
+
+
+def zalo_services_with_cell(data_dir: Path, zalo: FakeZaloServer, cell: str) -> Services:
+    """Services talking to the fake Zalo server, with a district and one cell of it."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        data_dir=data_dir,
+        zalo_bot_token=zalo.token,
+        zalo_api_base_url=zalo.base_url,
+    )
+    services = Services(settings)
+    services.organisation.add_unit("Huyện ủy Di Linh", "district")
+    services.organisation.add_unit(cell, "cell", parent="Huyện ủy Di Linh")
+    return services

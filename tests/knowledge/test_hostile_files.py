@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from knowledge.types import KnowledgeError
 from tests.auxil.documents import (
     DUC_TRONG_PLAN,
     SECRET,
+    lying_sizes,
     pdf_bytes,
     plan_docx,
     repack,
@@ -42,21 +42,6 @@ SMALL = ParseLimits(
 
 
 # --- building hostile .docx files ------------------------------------------------------------
-
-
-def lying_sizes(data: bytes, part: str, declared: int) -> bytes:
-    """Patch the local and central headers of `part` to declare `declared` bytes unpacked."""
-    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(part)
-    patched = bytearray(data)
-    struct.pack_into("<I", patched, info.header_offset + 22, declared)
-    central = patched.find(b"PK\x01\x02")
-    while central != -1:
-        name_length = struct.unpack_from("<H", patched, central + 28)[0]
-        if patched[central + 46 : central + 46 + name_length] == part.encode():
-            struct.pack_into("<I", patched, central + 24, declared)
-            return bytes(patched)
-        central = patched.find(b"PK\x01\x02", central + 4)
-    raise AssertionError("central directory entry not found")
 
 
 def bombs() -> Iterator[tuple[str, bytes, str]]:

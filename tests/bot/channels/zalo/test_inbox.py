@@ -6,6 +6,7 @@ import asyncio
 import json
 import math
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,6 +34,26 @@ def database(tmp_path: Path) -> Database:
     return db
 
 
+@asynccontextmanager
+async def polling_with_inbox(
+    zalo: FakeZaloServer, database: Database
+) -> AsyncIterator[asyncio.Task[None]]:
+    """Long polling through the inbox into an echo dialog; stopped and closed on exit."""
+    client = ZaloClient(zalo.token, zalo.base_url)
+    inbox = AsyncUpdateInbox(UpdateInbox(database, "zalo"))
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        poll_updates(client, ZaloHandler(client, EchoDialog()), stop, FAST_POLLING, inbox)
+    )
+    try:
+        yield task
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 5)
+        await inbox.aclose()
+        await client.aclose()
+
+
 @pytest.mark.parametrize("date", [10**18, -(10**18), math.inf, math.nan, True, "hôm qua", None])
 def test_an_impossible_or_missing_date_reads_as_the_time_received(date: object) -> None:
     update = {
@@ -54,14 +75,7 @@ def test_update_key_is_the_message_id_or_a_digest_of_the_update() -> None:
 async def test_an_absurd_date_neither_ends_polling_nor_goes_unanswered(
     zalo: FakeZaloServer, database: Database
 ) -> None:
-    dialog = EchoDialog()
-    client = ZaloClient(zalo.token, zalo.base_url)
-    inbox = AsyncUpdateInbox(UpdateInbox(database, "zalo"))
-    stop = asyncio.Event()
-    task = asyncio.create_task(
-        poll_updates(client, ZaloHandler(client, dialog), stop, FAST_POLLING, inbox)
-    )
-    try:
+    async with polling_with_inbox(zalo, database) as task:
         bad = zalo.make_update("u1", "ngày lạ")
         bad["message"]["date"] = 10**18  # the update that used to end the whole process
         zalo.push_update(bad)
@@ -69,11 +83,6 @@ async def test_an_absurd_date_neither_ends_polling_nor_goes_unanswered(
         zalo.push_text("u2", "vẫn phục vụ")
         await zalo.wait_for_sent(2, timeout_s=10)
         assert not task.done()
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 5)
-        await inbox.aclose()
-        await client.aclose()
     assert zalo.texts_to("u1") == ["Đã nhận: ngày lạ"]
     assert zalo.texts_to("u2") == ["Đã nhận: vẫn phục vụ"]
     assert UpdateInbox(database, "zalo").pending() == []  # all three stored and done
@@ -82,26 +91,14 @@ async def test_an_absurd_date_neither_ends_polling_nor_goes_unanswered(
 async def test_polled_updates_are_stored_and_a_redelivery_is_not_answered_twice(
     zalo: FakeZaloServer, database: Database
 ) -> None:
-    dialog = EchoDialog()
-    client = ZaloClient(zalo.token, zalo.base_url)
-    inbox = AsyncUpdateInbox(UpdateInbox(database, "zalo"))
-    stop = asyncio.Event()
-    task = asyncio.create_task(
-        poll_updates(client, ZaloHandler(client, dialog), stop, FAST_POLLING, inbox)
-    )
     update = zalo.make_update("u1", "điểm danh")
-    try:
+    async with polling_with_inbox(zalo, database):
         zalo.push_update(update)
         zalo.push_update(update)
         zalo.push_text("u2", "sau đó")
         await zalo.wait_for_sent(2, timeout_s=10)
         await zalo.updates_drained()
         await asyncio.sleep(0.3)
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 5)
-        await inbox.aclose()
-        await client.aclose()
     assert zalo.texts_to("u1") == ["Đã nhận: điểm danh"]
     stored = UpdateInbox(database, "zalo").find(update_key(update))
     assert stored is not None and stored.done_at is not None

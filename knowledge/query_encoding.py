@@ -76,7 +76,7 @@ class QueryEncoder:
     def _run(self, batch: list[_Pending]) -> None:
         texts = list(dict.fromkeys(item.text for item in batch))
         try:
-            vectors = embed_queries(self._embedder, texts)
+            vectors = np.asarray(self._embedder.embed_queries(texts), dtype=np.float32)
         except Exception as error:  # every waiter of this batch gets the same error
             for item in batch:
                 item.error = error
@@ -98,12 +98,3 @@ class QueryEncoder:
             raise pending.error
         assert pending.vector is not None
         return pending.vector
-
-
-def embed_queries(embedder: Embedder, texts: list[str]) -> list[Vectors]:
-    """One vector per text, in one model call when the embedder can batch queries."""
-    batched = getattr(embedder, "embed_queries", None)
-    if batched is None or len(texts) == 1:
-        return [embedder.embed_query(text) for text in texts]
-    matrix = np.asarray(batched(texts), dtype=np.float32).reshape(len(texts), -1)
-    return list(matrix)

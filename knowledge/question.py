@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from knowledge.lexical import index_terms
@@ -285,6 +286,7 @@ def counted_noun(text: str, folded: str) -> str | None:
     return fold(match[1])
 
 
+@lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike
 def parse_question(raw: str) -> Question:
     text = canonical_doc_numbers(" ".join(nfc(raw).split()))
     folded = fold(text)

@@ -108,6 +108,12 @@ _NUMERAL = re.compile(rf"^(?:\d[\d.,]*%?|một|năm|{_SPELLED})$")
 _DOC_NUMBERS = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z-]{1,12}")
 
 
+@lru_cache(maxsize=1024)
+def _typed_words(question: q.Question) -> frozenset[str]:
+    """The question's words as typed, folded (once per question, not per unit)."""
+    return frozenset(fold(w) for w in question.text.lower().split())
+
+
 def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
     """A count or amount beyond the question's words; next to the thing counted if named."""
     if question.counted is not None:
@@ -123,7 +129,7 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
         lambda m: " " if any(m[0].startswith(n) for n in named) else m[0],
         _DATES.sub(" ", residue_text),
     )
-    asked = {fold(w) for w in question.text.lower().split()}
+    asked = _typed_words(question)
     spelled = any(fold(m[0]) not in asked for m in _NUMBER_WORDS.finditer(unit.lower()))
     return bool(re.search(r"\d", rest)) or spelled or bool(_ROMAN.search(unit))
 

@@ -8,6 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
+from knowledge.syllables import is_syllable
 from knowledge.textnorm import lexical_tokens
 
 
@@ -67,7 +68,8 @@ class LexicalIndex:
 
 
 class Spelling:
-    """Maps a mistyped folded word to a library word one edit away ("nghanh" → "nganh")."""
+    """Maps a mistyped folded word to a library word one edit away ("nghanh" → "nganh"); a
+    well-formed syllable is never a typo."""
 
     def __init__(self, index: LexicalIndex) -> None:
         self._idf = index.idf
@@ -81,6 +83,8 @@ class Spelling:
     def correct(self, word: str) -> str | None:
         """The most common library word within one edit of `word`, or None."""
         if word in self._idf or not word.isalpha() or len(word) < 3:
+            return None
+        if is_syllable(word):  # a real word the library lacks ("mất") is not a typo
             return None
         keys = {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
         found = {term for key in keys for term in self._by_delete.get(key, ()) if term != word}

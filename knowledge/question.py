@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from knowledge.lexical import index_terms
-from knowledge.textnorm import canonical_doc_numbers, fold, nfc
+from knowledge.textnorm import canonical_doc_numbers, fold, nfc, typed_tokens
 
 WHO = "who"
 WHEN = "when"
@@ -32,13 +31,24 @@ PERSON = "person"  # a person's name for a role: "Bí thư Huyện ủy tên là
 _GLUE = (
     "a ai anh bao biet cac cai can cho chi chu co cua da dau de den di duoc gi hay hoi khi khong"
     " la lam luc ma mot nao neu nhieu nhu nhung noi o ra roi sao se tai the thi toi trong va vao"
-    " ve vi voi xin em oi a nhe giup dum ban minh chung theo may"
+    " ve vi voi xin em oi a nhe giup dum ban minh chung theo may vay nua gom"
 )
 STOPWORDS = frozenset(_GLUE.split())
+# The same glue as typed with diacritics: "tài năng", "cơ quan", "thể chất", "Ban Tuyên giáo"
+# fold to glue syllables but are topic words.
+_TYPED_GLUE = (
+    "à a ạ ai anh bao biết các cái cần cho chỉ chứ có của đã đâu để đến đi được gì hãy hay hỏi"
+    " khi không là làm lúc mà một nào nếu nhiêu nhiều như những nhưng nơi ở ra rồi sao sẽ tại"
+    " thế thì tôi tới trong và vào về vì với xin em ơi nhé giúp dùm giùm bạn mình chúng theo mấy"
+    " vậy nữa gồm"
+)
+TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 _QUESTION_PHRASES = re.compile(
     r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
-    r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao)\b"
+    r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"
+    # How a question points at the text: "kế hoạch nhắc tới …", "văn bản đề cập đến …".
+    r"nhac (?:toi|den)|de cap (?:toi|den)|noi (?:ve|toi|den)|duoc neu|neu ra)\b"
 )
 _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -178,16 +188,35 @@ class Question:
 
 def topic_terms(question: str) -> list[str]:
     """Folded topic words and the bigrams of adjacent topic words ("cay_tre")."""
-    stripped = _QUESTION_PHRASES.sub(" | ", fold(canonical_doc_numbers(question)))
+    text = nfc(canonical_doc_numbers(question)).replace("|", " ")
+    folded = fold(text)
+    if len(folded) != len(text):  # folding changed the length: no typed forms to consult
+        text = folded
+    # Question phrases split the question; the typed text is cut at the same places.
+    cuts = [(m.start(), m.end()) for m in _QUESTION_PHRASES.finditer(folded)]
+    bounds = [0, *(i for cut in cuts for i in cut), len(text)]
+    typed_glue = folded != text.lower()
     terms: list[str] = []
-    for part in stripped.split("|"):
-        words = [t for t in index_terms(part) if "_" not in t]
-        kept = [w for w in words if w not in STOPWORDS]
-        terms.extend(kept)
-        terms.extend(
-            f"{a}_{b}" for a, b in pairwise(words) if a not in STOPWORDS and b not in STOPWORDS
-        )
+    for begin, finish in zip(bounds[::2], bounds[1::2], strict=True):
+        pairs = [
+            (word, typed, _is_glue(word, typed, typed_glue, begin == 0 and i == 0))
+            for i, (word, typed) in enumerate(typed_tokens(text[begin:finish]))
+        ]
+        terms.extend(word for word, _, glue in pairs if not glue)
+        terms.extend(f"{a}_{b}" for (a, _, ga), (b, _, gb) in pairwise(pairs) if not ga and not gb)
     return terms
+
+
+def _is_glue(word: str, typed: str, typed_glue: bool, first: bool) -> bool:
+    """Glue as typed: with diacritics "tại" is glue and "tài" is not, "có" is and "cơ" is not;
+    a capitalised word inside the question ("tiếng Anh") is a name. Without diacritics the
+    folded form decides."""
+    if word not in STOPWORDS:
+        return False
+    if not typed_glue:
+        return True
+    name = not first and typed[:1].isupper() and typed[1:].islower()
+    return typed.lower() in TYPED_GLUE and not name
 
 
 ROLES = (

@@ -71,6 +71,23 @@ def lexical_tokens(text: str) -> list[str]:
     return tokens
 
 
+def typed_tokens(text: str) -> list[tuple[str, str]]:
+    """`lexical_tokens` paired with each token as typed ("tài" → ("tai", "tài")), so a caller
+    can tell words that fold alike apart; the typed form is the folded one where folding
+    changed the text's length."""
+    text = nfc(canonical_doc_numbers(text))
+    folded = _FINAL_Y.sub(r"\1i", fold(text))
+    aligned = len(folded) == len(text)
+    pairs: list[tuple[str, str]] = []
+    for match in _WORD.finditer(folded):
+        token = match.group()
+        typed = text[match.start() : match.end()] if aligned else token
+        if "-" in token or "/" in token:
+            pairs.extend((p, p) for p in re.split(r"[-/]", token) if p)
+        pairs.append((token, typed))
+    return pairs
+
+
 # --- line and paragraph repair ------------------------------------------------------------------
 
 OUTLINE_MARKER = re.compile(

@@ -106,6 +106,7 @@ _SPELLED = "hai|ba|bốn|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|
 _NUMBER_WORDS = re.compile(rf"(?<!\w)(?:{_SPELLED})(?!\w)")
 _NUMERAL = re.compile(rf"^(?:\d[\d.,]*%?|một|năm|{_SPELLED})$")
 _DOC_NUMBERS = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z-]{1,12}")
+_ASKS_DOCUMENT_NUMBER = re.compile(r"\b(?:so hieu|mang so|so may|so bao nhieu|so nao|ky hieu)\b")
 
 
 @lru_cache(maxsize=1024)
@@ -123,10 +124,12 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
             and any(_NUMERAL.match(w.strip(".,")) for w in words[max(0, i - 3) : i])
             for i, word in enumerate(words)
         )
-    # The number of a document the question names is not an answer to it.
+    # A document's number answers only a question about a number ("số hiệu", "số mấy"), and
+    # never the question that names that document.
     named = [n.folded for n in question.named if n.kind.startswith("reference")]
+    wants_number = bool(_ASKS_DOCUMENT_NUMBER.search(question.folded))
     rest = _DOC_NUMBERS.sub(
-        lambda m: " " if any(m[0].startswith(n) for n in named) else m[0],
+        lambda m: m[0] if wants_number and not any(m[0].startswith(n) for n in named) else " ",
         _DATES.sub(" ", residue_text),
     )
     asked = _typed_words(question)

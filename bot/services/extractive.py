@@ -33,7 +33,7 @@ class Candidate:
     units: tuple[str, ...]
     index: int
     coverage: float  # of the topic terms, by the unit with its headings and document
-    own_coverage: float  # by the unit's own words
+    own_coverage: float  # by the unit's own words, of the terms its context leaves open
     kinds: frozenset[str]  # wanted answer kinds the unit carries
     score: float
     asked_fact: bool = False  # a fact passage the question asks for, of the named document
@@ -50,6 +50,26 @@ def units_of(text: str) -> tuple[str, ...]:
     for line in text.split("\n"):
         units.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     return tuple(units)
+
+
+@lru_cache(maxsize=4096)
+def lead_ins(text: str) -> tuple[str, ...]:
+    """For each unit of `units_of(text)`, the words that introduce it, or "": the part before
+    the colon of an earlier sentence of its paragraph ("… các điều kiện sau đây: …"), or a line
+    ending with a colon above list items. An item is read with what introduces it."""
+    found: list[str] = []
+    above = ""
+    for line in text.split("\n"):
+        sentences = [s.strip() for s in _SENTENCE_END.split(line) if s.strip()]
+        if not sentences:
+            continue
+        lead = above if ITEM.match(sentences[0]) else ""
+        for sentence in sentences:
+            found.append(lead)
+            if ":" in sentence and not lead:
+                lead = sentence.split(":", 1)[0]
+        above = sentences[-1] if sentences[-1].endswith(":") else (above if lead == above else "")
+    return tuple(found)
 
 
 @lru_cache(maxsize=20_000)
@@ -179,13 +199,17 @@ def candidates(
         # document, they are not what a passage of it must say.
         topic = tuple(t for t in terms if t not in scope_terms) if scope else terms
         weighted = weights(topic or terms, idf)  # once per passage, not per unit
+        leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
         for index, unit in enumerate(units):
+            around = context | terms_of(leads[index]) if leads[index] else context
             said = _qualified_away(
                 set(terms_of(without_title(unit, chunk.meta.title))), unit, question
             )
-            full = covered(weighted, said | context)
-            # A fact passage asked for ("ai ký …") means what its context says.
-            own = full if asked_for else covered(weighted, said)
+            full = covered(weighted, said | around)
+            # A fact passage asked for ("ai ký …") means what its context says. Otherwise a
+            # unit's own merit is how much of what its context leaves open it says.
+            rest = [(t, w) for t, w in weighted if t not in around]
+            own = full if asked_for or not rest else covered(rest, said)
             kinds = kinds_present(unit, question)
             # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".
             if q.WHO in question.kinds and q.WHO not in kinds and heading_names_agent(hit):

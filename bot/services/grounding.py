@@ -40,11 +40,11 @@ class Grounding:
 
 def resolve_terms(question: Question, spelling: Spelling) -> tuple[str, ...]:
     """Topic terms with typos mapped to library words ("nghành" → "ngành")."""
-    terms = list(question.terms)
     fixed = {w: c for w in question.words if (c := spelling.correct(w)) is not None}
     if not fixed:
-        return tuple(terms)
-    return tuple(topic_terms(" ".join(fixed.get(w, w) for w in question.folded.split())))
+        return question.terms
+    corrected = ("_".join(fixed.get(w, w) for w in term.split("_")) for term in question.terms)
+    return tuple(t for t in corrected if not set(t.split("_")) & STOPWORDS)
 
 
 def _missing(named: Named, vocabulary: dict[str, int]) -> bool:

@@ -98,3 +98,23 @@ def test_a_topic_without_the_wanted_kind_of_answer_is_declined(qa: QAService) ->
 def test_deputy_is_not_the_secretary(qa: QAService) -> None:
     answer = qa.ask("Bí thư Huyện ủy Kim Bôi tên là gì?")
     assert not answer.grounded, answer.text
+
+
+CONDITIONS = """
+KẾ HOẠCH HỌC TẬP CHUYÊN ĐỀ NĂM 2025
+1. Đảng viên được công nhận hoàn thành đợt học tập khi có đủ các điều kiện sau đây: Tham dự \
+đầy đủ các buổi sinh hoạt của chi bộ. Nộp bài thu hoạch đúng hạn. Bài thu hoạch đạt từ 7 \
+điểm trở lên.
+2. Chi ủy tổng hợp danh sách đảng viên hoàn thành, báo cáo Đảng ủy cấp trên.
+"""
+
+
+def test_an_item_is_read_with_what_introduces_it(tmp_path: Path) -> None:
+    plan = tmp_path / "dieu_kien.txt"
+    plan.write_text(CONDITIONS, encoding="utf-8")
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(plan)
+    question = "Điểm bài thu hoạch tối thiểu để được công nhận hoàn thành đợt học tập?"
+    for asked in (question, fold(question)):
+        answer = services.qa.ask(asked)
+        assert answer.grounded and "7 diem" in body(answer.text), (asked, answer.text)

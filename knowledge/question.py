@@ -39,7 +39,7 @@ STOPWORDS = frozenset(_GLUE.split())
 _TYPED_GLUE = (
     "à a ạ ai anh bao biết các cái cần cho chỉ chứ có của đã đâu để đến đi được gì hãy hay hỏi"
     " khi không là làm lúc mà một nào nếu nhiêu nhiều như những nhưng nơi ở ra rồi sao sẽ tại"
-    " thế thì tôi tới trong và vào về vì với xin em ơi nhé giúp dùm giùm bạn mình chúng theo mấy"
+    " thì tôi tới trong và vào về vì với xin em ơi nhé giúp dùm giùm bạn mình chúng theo mấy"
     " vậy nữa gồm"
 )
 TYPED_GLUE = frozenset(_TYPED_GLUE.split())
@@ -180,6 +180,7 @@ class Question:
     about_document: bool
     without_diacritics: bool
     counted: str | None = None  # "bao nhiêu phiếu" → "phieu": what a number must count
+    head: tuple[str, ...] = ()  # "Mục tiêu của chương trình X là gì?" → ("muc", "tieu")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -315,6 +316,19 @@ def counted_noun(text: str, folded: str) -> str | None:
     return fold(match[1])
 
 
+_HEAD = re.compile(r"^(?!(?:theo|o|tai|trong|ve|voi|ngoai|tu|sau|truoc)\b)([^,;:]*?)\bcua\b")
+
+
+def head_of(folded: str) -> tuple[str, ...]:
+    """What "A của B" asks about: A's topic words. An answer about B that does not speak of A
+    ("chương trình tài năng" without its "mục tiêu") does not answer."""
+    match = _HEAD.match(folded)
+    if match is None or re.search(r"\bnao\b", match[1]):
+        return ()
+    words = [t for t in topic_terms(match[1]) if "_" not in t]
+    return tuple(words) if 1 <= len(words) <= 4 else ()
+
+
 @lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike
 def parse_question(raw: str) -> Question:
     text = canonical_doc_numbers(" ".join(nfc(raw).split()))
@@ -328,4 +342,5 @@ def parse_question(raw: str) -> Question:
         about_document=bool(_ABOUT_DOCUMENT.search(folded)),
         without_diacritics=folded == text.lower(),
         counted=counted_noun(text, folded),
+        head=head_of(folded),
     )

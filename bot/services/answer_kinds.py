@@ -106,6 +106,11 @@ _SPELLED = "hai|ba|bốn|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|
 _NUMBER_WORDS = re.compile(rf"(?<!\w)(?:{_SPELLED})(?!\w)")
 _NUMERAL = re.compile(rf"^(?:\d[\d.,]*%?|một|năm|{_SPELLED})$")
 _DOC_NUMBERS = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z-]{1,12}")
+_TIMES = re.compile(r"\bquy [ivx]+(?:/\d{4})?|\b(?:19|20)\d\d\b")
+_ASKS_DURATION = re.compile(
+    r"\b(?:bao nhieu|may) (?:nam|thang|ngay|tuan|gio|phut|hoc ky|nhiem ky)\b|\bnhiem ky\b"
+)
+_ASKS_ORDINAL = re.compile(r"\b(?:thu may|thu bao nhieu|khoa may|khoa nao|khoa bao nhieu|may)\b")
 _ASKS_DOCUMENT_NUMBER = re.compile(r"\b(?:so hieu|mang so|so may|so bao nhieu|so nao|ky hieu)\b")
 
 
@@ -132,9 +137,14 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
         lambda m: m[0] if wants_number and not any(m[0].startswith(n) for n in named) else " ",
         _DATES.sub(" ", residue_text),
     )
+    # A year or a quarter answers "when"; it counts only when a duration is asked ("bao nhiêu
+    # năm": "2020 - 2025"). A Roman numeral answers "lần thứ mấy", "khóa mấy".
+    if not _ASKS_DURATION.search(question.folded):
+        rest = _TIMES.sub(" ", rest)
     asked = _typed_words(question)
     spelled = any(fold(m[0]) not in asked for m in _NUMBER_WORDS.finditer(unit.lower()))
-    return bool(re.search(r"\d", rest)) or spelled or bool(_ROMAN.search(unit))
+    ordinal = bool(_ASKS_ORDINAL.search(question.folded)) and bool(_ROMAN.search(unit))
+    return bool(re.search(r"\d", rest)) or spelled or ordinal
 
 
 # Common Vietnamese family names: a capitalised run starting with one is a person's name, not

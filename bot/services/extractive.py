@@ -37,6 +37,7 @@ class Candidate:
     kinds: frozenset[str]  # wanted answer kinds the unit carries
     score: float
     asked_fact: bool = False  # a fact passage the question asks for, of the named document
+    has_head: bool = True  # speaks of what "A của B" asks about (A), itself or by its context
 
     @property
     def unit(self) -> str:
@@ -220,7 +221,8 @@ def candidates(
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
-            found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact))
+            head = all(word in said or word in around for word in question.head)
+            found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact, head))
     found.sort(key=lambda c: (-c.score, c.rank, c.index))
     return found
 

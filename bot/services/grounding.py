@@ -81,6 +81,11 @@ def judge(
     # A question about a document's signer, recipients or header, answered by that very
     # fact passage, is grounded by it: those blocks share few words with the question.
     grounded = (covered >= MIN_COVERAGE and dense >= MIN_DENSE) or best.asked_fact
+    if grounded and not best.has_head:
+        near = [c for c in ranked if c.score >= best.score - _NEAR_BEST and c.has_head]
+        if not near:
+            return Grounding(False, covered, dense, best=best, terms=terms)
+        best = near[0]
     strict = question.kinds & STRICT
     if grounded and strict and not best.kinds & strict:
         near = [c for c in ranked if c.score >= best.score - _NEAR_BEST and c.kinds & strict]

@@ -147,3 +147,36 @@ def test_a_number_question_without_a_counted_thing_wants_some_figure() -> None:
     # Another document's number does answer "which number" questions.
     which = parse_question("Kế hoạch về Kết luận 57 mang số hiệu gì?")
     assert q.NUMBER in kinds_present("Kế hoạch số 145-KH/TU thực hiện Kết luận 57.", which)
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Mục tiêu của chương trình tài năng là gì?", ("muc", "tieu")),
+        ("nhiem ky cua dai hoi lan thu XI la bao nhieu nam", ("nhiem", "ki")),
+        ("Cơ quan nào của huyện xây dựng kế hoạch?", ()),  # "nào": the question's own cue
+        ("Theo kế hoạch của Tỉnh ủy, ai báo cáo?", ()),  # "theo …": where, not what
+    ],
+)
+def test_what_a_possessive_question_asks_about(text: str, head: tuple[str, ...]) -> None:
+    assert parse_question(text).head == head
+
+
+def test_a_year_a_quarter_or_another_document_number_is_no_amount() -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    amount = parse_question("Kinh phí tổ chức học tập là bao nhiêu?")
+    for said in (
+        "Kết thúc trong quý II/2024.",
+        "Thực hiện Hướng dẫn số 12-HD/BTGTU của Ban Tuyên giáo.",
+        "Hoàn thành trong năm 2025.",
+    ):
+        assert q.NUMBER not in kinds_present(said, amount), said
+    assert q.NUMBER in kinds_present("Kinh phí tổ chức là 20 triệu đồng.", amount)
+    # A duration asked: the span of years answers; a document number asked: the number does.
+    assert q.NUMBER in kinds_present(
+        "Nhiệm kỳ 2020 - 2025.", parse_question("Nhiệm kỳ là bao nhiêu năm?")
+    )
+    assert q.NUMBER in kinds_present(
+        "Thực hiện Kế hoạch số 84-KH/BTGTU.", parse_question("Kế hoạch mang số hiệu nào?")
+    )

@@ -118,3 +118,22 @@ def test_an_item_is_read_with_what_introduces_it(tmp_path: Path) -> None:
     for asked in (question, fold(question)):
         answer = services.qa.ask(asked)
         assert answer.grounded and "7 diem" in body(answer.text), (asked, answer.text)
+
+
+def test_an_answer_about_the_owner_is_not_an_answer_about_what_it_owns(tmp_path: Path) -> None:
+    """ "Mục tiêu của X" is not answered by a sentence about X that never speaks of its aim."""
+    plan = tmp_path / "viet_tat.txt"
+    plan.write_text(
+        "QUY ĐỊNH VỀ CHƯƠNG TRÌNH BỒI DƯỠNG\n"
+        "1. CTBD là viết tắt của chương trình bồi dưỡng lý luận chính trị.\n"
+        "2. Học viên chương trình bồi dưỡng lý luận chính trị được cấp giấy chứng nhận.\n",
+        encoding="utf-8",
+    )
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(plan)
+    for asked in ("Mục tiêu của chương trình bồi dưỡng lý luận chính trị là gì?",
+                  "muc tieu cua chuong trinh boi duong ly luan chinh tri la gi"):  # fmt: skip
+        answer = services.qa.ask(asked)
+        assert not answer.grounded, (asked, answer.text)
+    answer = services.qa.ask("Học viên chương trình bồi dưỡng được cấp gì?")
+    assert answer.grounded and "giay chung nhan" in body(answer.text), answer.text

@@ -31,7 +31,7 @@ PERSON = "person"  # a person's name for a role: "Bí thư Huyện ủy tên là
 _GLUE = (
     "a ai anh bao biet cac cai can cho chi chu co cua da dau de den di duoc gi hay hoi khi khong"
     " la lam luc ma mot nao neu nhieu nhu nhung noi o ra roi sao se tai the thi toi trong va vao"
-    " ve vi voi xin em oi a nhe giup dum ban minh chung theo may vay nua gom"
+    " ve vi voi xin em oi a nhe giup dum minh chung theo may vay nua gom"
 )
 STOPWORDS = frozenset(_GLUE.split())
 # The same glue as typed with diacritics: "tài năng", "cơ quan", "thể chất", "Ban Tuyên giáo"
@@ -316,7 +316,10 @@ def counted_noun(text: str, folded: str) -> str | None:
     return fold(match[1])
 
 
-_HEAD = re.compile(r"^(?!(?:theo|o|tai|trong|ve|voi|ngoai|tu|sau|truoc)\b)([^,;:]*?)\bcua\b")
+_HEAD = re.compile(
+    r"^(?!(?:theo|o|tai|trong|ve|voi|ngoai|tu|sau|truoc|khi nao|bao gio|vi sao|tai sao)\b)"
+    r"([^,;:]*?)\bcua\b"
+)
 
 
 def head_of(folded: str) -> tuple[str, ...]:

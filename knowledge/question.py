@@ -71,8 +71,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         NUMBER,
         re.compile(
-            r"\b(?:bao nhieu|may|so luong|so hieu|so may|mang so|thu may|lan thu|ty le|"
-            r"muc nao|diem (?:la )?bao nhieu)\b"
+            r"\b(?:bao nhieu|may|so luong|so hieu|so may|mang so|thu may|ty le|muc nao|"
+            r"lan thu (?:may|bao nhieu|nao)|diem (?:la )?bao nhieu)\b"
         ),
     ),
     (

@@ -37,9 +37,10 @@ def test_time_words_inside_a_topic_do_not_make_a_when_question() -> None:
 def test_same_parse_with_and_without_diacritics() -> None:
     typed = parse_question("Ban Tuyên giáo phải tóm tắt tác phẩm thành những tài liệu gì?")
     folded = parse_question("ban tuyen giao phai tom tat tac pham thanh nhung tai lieu gi")
-    # Typed with diacritics, "tài" and "Ban" are topic words; folded they read as glue.
+    # Typed with diacritics, "tài" is a topic word; folded it reads as glue ("tại").
     assert set(folded.terms) <= set(typed.terms)
-    assert {"tai_lieu", "ban_tuyen"} <= set(typed.terms) - set(folded.terms)
+    assert "tai_lieu" in set(typed.terms) - set(folded.terms)
+    assert "ban_tuyen" in folded.terms  # "ban" is rarely "bạn" in a question to the bot
     assert typed.kinds == folded.kinds
     assert folded.without_diacritics and not typed.without_diacritics
     assert "tom_tat" in typed.terms and "gi" not in typed.terms
@@ -180,3 +181,9 @@ def test_a_year_a_quarter_or_another_document_number_is_no_amount() -> None:
     assert q.NUMBER in kinds_present(
         "Thực hiện Kế hoạch số 84-KH/BTGTU.", parse_question("Kế hoạch mang số hiệu nào?")
     )
+
+
+def test_an_ordinal_the_question_gives_is_not_asked() -> None:
+    """ "lần thứ 32" names a conference; "lần thứ mấy" asks for a number."""
+    assert q.NUMBER not in parse_question("Ai phát biểu tại Hội nghị lần thứ 32?").kinds
+    assert q.NUMBER in parse_question("Đại hội lần thứ mấy của Đảng?").kinds

@@ -144,7 +144,22 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
     asked = _typed_words(question)
     spelled = any(fold(m[0]) not in asked for m in _NUMBER_WORDS.finditer(unit.lower()))
     ordinal = bool(_ASKS_ORDINAL.search(question.folded)) and bool(_ROMAN.search(unit))
-    return bool(re.search(r"\d", rest)) or spelled or ordinal
+    if ordinal:
+        return True
+    return (bool(re.search(r"\d", rest)) or spelled) and _figure_near_topic(unit, question)
+
+
+def _figure_near_topic(unit: str, question: q.Question) -> bool:
+    """Some figure of the unit stands within a few words of a word the question asks about:
+    "Kinh phí … là bao nhiêu?" is not answered by "Bài thu hoạch đạt từ 7 điểm"."""
+    typed = unit.lower().split()
+    folded = [w.strip(".,;:()“”\"'") for w in fold(unit).split()]
+    topic = set(question.words)
+    for i, (word, plain) in enumerate(zip(typed, folded, strict=False)):
+        figure = plain[:1].isdigit() or bool(_NUMBER_WORDS.fullmatch(word.strip(".,;:()“”\"'")))
+        if figure and plain not in topic and topic & set(folded[max(0, i - 4) : i + 5]):
+            return True
+    return False
 
 
 # Common Vietnamese family names: a capitalised run starting with one is a person's name, not

@@ -187,3 +187,11 @@ def test_an_ordinal_the_question_gives_is_not_asked() -> None:
     """ "lần thứ 32" names a conference; "lần thứ mấy" asks for a number."""
     assert q.NUMBER not in parse_question("Ai phát biểu tại Hội nghị lần thứ 32?").kinds
     assert q.NUMBER in parse_question("Đại hội lần thứ mấy của Đảng?").kinds
+
+
+def test_an_amount_stands_near_what_the_question_asks_about() -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    amount = parse_question("Kinh phí học tập chuyên đề là bao nhiêu?")
+    assert q.NUMBER not in kinds_present("Bài thu hoạch đạt từ 7 điểm trở lên.", amount)
+    assert q.NUMBER in kinds_present("Kinh phí cho mỗi lớp học tập là 20 triệu đồng.", amount)

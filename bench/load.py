@@ -203,10 +203,12 @@ async def question_burst(services: Services, fake: FakeTelegram, label: str = "a
         for asked_at, reply in zip(pushed[m], sorted(replies(fake, m)), strict=False)
     ]
     last = max((max(replies(fake, m), default=start) for m in members), default=start)
+    typing = len(fake.calls_to("sendChatAction"))
     await stop_bot(bot)
     print(
         f"  {label} answered {answered()}/200 in {last - start:.1f} s "
-        f"({answered() / max(last - start, 1e-9):.1f}/s); arrival->reply {figures(latencies)}"
+        f"({answered() / max(last - start, 1e-9):.1f}/s); arrival->reply {figures(latencies)};"
+        f" {typing} typing actions"
     )
 
 

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
@@ -89,17 +90,34 @@ def command_argument(message: Message) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
+@dataclass
+class _InFlight:
+    """How many answers are being prepared at this moment, in every chat."""
+
+    count: int = 0
+
+
 @contextlib.asynccontextmanager
 async def typing(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, after_s: float = 0.0
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    after_s: float = 0.0,
+    busy_above: int = 0,
 ) -> AsyncIterator[None]:
-    """Show "typing…" in the chat once the block has taken `after_s`, until it finishes."""
+    """Show "typing…" in the chat once the block has taken `after_s`, until it finishes.
+
+    While more than `busy_above` blocks run at once (0: no bound), nothing is shown: each chat
+    action is a request against the same per-second budget as the replies, which matter more.
+    """
     chat = update.effective_chat
     if chat is None:
         yield
         return
+    in_flight: _InFlight = context.bot_data.setdefault("typing_in_flight", _InFlight())
 
     async def show() -> None:
+        if busy_above and in_flight.count > busy_above:
+            return
         try:
             await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         except TelegramError as error:  # cosmetic: never fail the answer for it
@@ -111,13 +129,17 @@ async def typing(
             await show()
             await asyncio.sleep(TYPING_REFRESH_S)
 
-    if after_s <= 0:
-        await show()
-    task = asyncio.create_task(keep_typing())
+    in_flight.count += 1
     try:
-        yield
+        if after_s <= 0:
+            await show()
+        task = asyncio.create_task(keep_typing())
+        try:
+            yield
+        finally:
+            task.cancel()
     finally:
-        task.cancel()
+        in_flight.count -= 1
         with contextlib.suppress(asyncio.CancelledError):
             await task
 

@@ -78,7 +78,10 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
             await reply_html(message, texts.flood_wait(wait.retry_after_s))
             return
         # InvalidQuestion (empty/too long) is a KnowledgeError: the error handler answers it.
-        async with typing(update, context, services.settings.telegram_typing_after_s):
+        settings = services.settings
+        # More answers under way than Telegram lets the bot send in a second: no "typing…".
+        busy = int(settings.telegram_messages_per_s)
+        async with typing(update, context, settings.telegram_typing_after_s, busy):
             # Retrieval is CPU work: on the bounded CPU pool, so the event loop stays free for
             # other chats. The service remembers the turn for follow-ups and logs it.
             asked = await cpu_bound(services, conversation.answer, user, chat, question)

@@ -251,3 +251,31 @@ async def test_a_quick_answer_spends_no_request_on_typing(
     reply = await bot.say(MEMBER_ID, MEMBER_ID, QUESTION)
     assert "Nguồn:" in parse_telegram_html(reply.params["text"])
     assert not [call for call in bot.fake.calls[mark:] if call.method == "sendChatAction"]
+
+
+async def test_no_typing_while_more_answers_are_under_way_than_telegram_sends_a_second(
+    telegram_bot_factory: Callable[..., Any],
+) -> None:
+    """Each chat action counts against the budget the replies need: in a burst, replies first."""
+    bot: TelegramBot = await telegram_bot_factory(
+        telegram_typing_after_s=0.0, telegram_messages_per_s=1.0
+    )
+    members = [MEMBER_ID + i for i in range(4)]
+    mark = len(bot.fake.calls)
+    for member in members:  # one batch of updates: the four answers run at once
+        bot.fake.push_message(member, member, QUESTION)
+    for member in members:
+        await bot.reply_to(member, mark)
+    typing = [c for c in bot.fake.calls[mark:] if c.method == "sendChatAction"]
+    assert len(typing) == 1  # the first answer under way shows it; the other three do not
+
+
+async def test_typing_is_shown_for_each_chat_when_the_bot_is_not_busy(
+    telegram_bot_factory: Callable[..., Any],
+) -> None:
+    bot: TelegramBot = await telegram_bot_factory(telegram_typing_after_s=0.0)
+    mark = len(bot.fake.calls)
+    for member in (MEMBER_ID, MEMBER_ID + 1):
+        await bot.say(member, member, QUESTION)
+    typing = [c for c in bot.fake.calls[mark:] if c.method == "sendChatAction"]
+    assert [c.params["chat_id"] for c in typing] == [str(MEMBER_ID), str(MEMBER_ID + 1)]

@@ -122,7 +122,9 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # number, date or issuer, its stamp or digital signature.
 _ABOUT_DOCUMENT = re.compile(
     r"\b(?:ky|nguoi ky|chuc danh|noi nhan|gui|duoc gui|bao cao len|luu|ban luu|ban hanh|"
-    r"so hieu|mang so|so may|so bao nhieu|ngay nao|chu ky|ky so|chung thuc|vao so|"
+    r"so hieu|mang so|so may|so bao nhieu|chu ky|ky so|chung thuc|vao so|"
+    # "nhận ngày nào" is the document's own date; "(hoàn thành) trước ngày nào" is a deadline.
+    r"(?<!\btruoc )(?<!\bsau )(?<!\bnhat )(?<!\bvao )(?<!\bhan )ngay nao|"
     r"cong van den|thuoc dang bo|thuoc tinh|dang bo tinh|xay dung ke hoach|ra ke hoach|"
     r"cua dia phuong|nhan ke hoach|ngay ra)\b"
 )
@@ -301,7 +303,8 @@ _NOT_COUNTED_WORDS = (
     "phan tram diem tien dong muc moi tro so nua vay thoi"
 )
 # Glue words are never the thing counted, except the first syllables of "chi bộ", "ban", "hội".
-_NOT_COUNTED = frozenset(_NOT_COUNTED_WORDS.split()) | (STOPWORDS - {"chi", "ban", "hoi"})
+_NOT_COUNTED_PLAIN = frozenset(_NOT_COUNTED_WORDS.split())
+_NOT_COUNTED = _NOT_COUNTED_PLAIN | (STOPWORDS - {"chi", "ban", "hoi"})
 _COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
 _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)")
 
@@ -311,7 +314,11 @@ def counted_noun(text: str, folded: str) -> str | None:
     # Typed with diacritics, "mấy" (how many) is not "máy" (machine).
     typed = folded != text.lower()
     match = (_COUNTED_TYPED if typed else _COUNTED).search(text.lower() if typed else folded)
-    if match is None or fold(match[1]) in _NOT_COUNTED:
+    if match is None:
+        return None
+    # As typed, "nội dung" is counted and "nơi" is not; folded, both read "noi".
+    glue = match[1] in TYPED_GLUE if typed else fold(match[1]) in _NOT_COUNTED
+    if glue or fold(match[1]) in _NOT_COUNTED_PLAIN:
         return None
     return fold(match[1])
 

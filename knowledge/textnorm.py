@@ -198,7 +198,11 @@ _WEB_SHORT = re.compile(
     r"^[\W_]*(?:chia se|in bai|ban in|gui email|gui bai|trang chu|tin khac|xem them|dang nhap|"
     r"dang ky|tim kiem|lien he|quay lai|print|share|tweet|like|facebook|zalo)\b"
 )
-_WEB_ANYWHERE = re.compile(r"copyright|©|luot xem:|\bviews?:\s*\d")
+_WEB_ANYWHERE = re.compile(
+    r"copyright|©|luot xem:|\bviews?:\s*\d|^dia chi:.*\bdien thoai\b|^dien thoai:.*\bemail\b"
+)
+# "Trang chủ | Giới thiệu | Tin tức": three or more short items between bars or chevrons.
+_MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+|\s+>\s+")
 _MENU_WINDOW = 30  # menus sit at the top or the bottom of a copied page
 
 
@@ -210,6 +214,13 @@ def _menu_like(line: str) -> bool:
         and not line.rstrip().endswith(_TERMINAL)
         and not _is_heading_caps(line)
         and not any(c.isdigit() for c in line)
+    )
+
+
+def _separated_menu(line: str) -> bool:
+    items = _MENU_SEPARATOR.split(line)
+    return len(items) >= 3 and all(
+        1 <= len(item.split()) <= 4 and not item.rstrip().endswith(_TERMINAL) for item in items
     )
 
 
@@ -226,6 +237,8 @@ def drop_web_furniture(lines: list[str]) -> list[str]:
         if stripped and len(stripped) < 200 and web:
             continue
         if _WEB_SHORT.match(folded) and len(folded.split()) <= 4:
+            continue
+        if _separated_menu(stripped):
             continue
         if len(stripped) >= 20 and folded in seen:
             continue

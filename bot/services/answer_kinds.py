@@ -110,7 +110,9 @@ _TIMES = re.compile(r"\bquy [ivx]+(?:/\d{4})?|\b(?:19|20)\d\d\b")
 _ASKS_DURATION = re.compile(
     r"\b(?:bao nhieu|may) (?:nam|thang|ngay|tuan|gio|phut|hoc ky|nhiem ky)\b|\bnhiem ky\b"
 )
-_ASKS_ORDINAL = re.compile(r"\b(?:thu may|thu bao nhieu|khoa may|khoa nao|khoa bao nhieu|may)\b")
+_ASKS_ORDINAL = re.compile(
+    r"\b(?:thu may|thu bao nhieu|thu nao|khoa may|khoa nao|khoa bao nhieu)\b"
+)
 _ASKS_DOCUMENT_NUMBER = re.compile(r"\b(?:so hieu|mang so|so may|so bao nhieu|so nao|ky hieu)\b")
 
 

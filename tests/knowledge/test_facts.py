@@ -88,6 +88,20 @@ def test_web_furniture_is_dropped() -> None:
     ]
 
 
+def test_a_menu_on_one_line_and_a_contact_footer_are_dropped() -> None:
+    lines = [
+        "Trang chủ | Giới thiệu | Tin tức | Văn bản | Liên hệ",
+        "Trang chủ » Văn bản » Kế hoạch",
+        "Kế hoạch học tập chuyên đề năm 2025",
+        "Thời gian: ngày 20/11 | Địa điểm: Hội trường huyện | Thành phần: bí thư chi bộ.",
+        "Địa chỉ: Khu phố 1, thị trấn Đức Phong. Điện thoại: 0271.3.123456",
+    ]
+    assert drop_web_furniture(lines) == [lines[2], lines[3]]
+
+
 def test_content_lines_that_look_like_navigation_are_kept() -> None:
-    lines = ["Liên hệ chặt chẽ với các chi bộ để nắm tình hình tư tưởng đảng viên."]
+    lines = [
+        "Liên hệ chặt chẽ với các chi bộ để nắm tình hình tư tưởng đảng viên.",
+        "Địa chỉ: Hội trường Huyện ủy.",
+    ]
     assert drop_web_furniture(lines) == lines

@@ -95,6 +95,22 @@ def test_questions_about_the_document_itself(text: str) -> None:
 
 def test_study_questions_are_not_about_the_document() -> None:
     assert not parse_question("Bản sắc cây tre Việt Nam là gì?").about_document
+    # A deadline is what the plan says, not a date of the document itself.
+    assert not parse_question("Các chi bộ phải hoàn thành trước ngày nào?").about_document
+    assert not parse_question("dot hoc tap tong ket vao ngay nao").about_document
+    assert parse_question("Kế hoạch được Sở Tư pháp nhận ngày nào?").about_document
+
+
+def test_how_many_of_something_as_typed() -> None:
+    """Typed, "mấy nội dung" counts contents; folded "noi" could be "nơi" and is left alone."""
+    from bot.services.answer_kinds import kinds_present
+
+    asked = parse_question("Nghị quyết Trung ương 10 khóa XIII có mấy nội dung chính?")
+    assert asked.counted == "noi"
+    assert q.NUMBER in kinds_present("Nghị quyết có 3 nội dung chính.", asked)
+    # "khóa XIII" is not a count of anything; a Roman numeral answers only "khóa mấy".
+    assert q.NUMBER not in kinds_present("Nắm vững nghị quyết khóa XIII.", asked)
+    assert parse_question("co may noi dung chinh").counted is None
 
 
 def test_a_role_holders_name_is_wanted_and_found_only_for_that_role() -> None:

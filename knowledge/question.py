@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from knowledge.textnorm import canonical_doc_numbers, fold, nfc, typed_tokens
+from knowledge.textnorm import canonical_doc_numbers, fold, lexical_tokens, nfc, typed_tokens
 
 WHO = "who"
 WHEN = "when"
@@ -236,6 +236,11 @@ def asked_role(folded: str) -> str | None:
     return role[0] if role and _PERSON_CUE.search(folded) else None
 
 
+_YESNO_TYPED = re.compile(
+    r"(?:\bcó (?:\w+ ){0,8}không|được không|hay không|phải không|chưa)\s*\??$"
+)
+
+
 def _kinds(text: str, folded: str) -> frozenset[str]:
     kinds = {kind for kind, cue in _KIND_CUES if cue.search(folded)}
     if asked_role(folded):
@@ -247,6 +252,9 @@ def _kinds(text: str, folded: str) -> frozenset[str]:
     if re.search(r"\bsở (?:\w+ )?nào", lowered):
         kinds.add(WHO)
         kinds.discard(NUMBER)
+    # "… chưa?" (yet?) asks yes or no; "… dựng chùa?" (a pagoda) does not.
+    if YESNO in kinds and folded != lowered and not _YESNO_TYPED.search(lowered):
+        kinds.discard(YESNO)
     if not kinds:
         kinds.add(DEFINITION if folded.endswith(("?", "gi")) else LIST)
     return frozenset(kinds)
@@ -283,6 +291,25 @@ def _places(text: str, folded: str) -> list[Named]:
     return found
 
 
+def _proper_names(text: str) -> list[Named]:
+    """Runs of capitalised words inside a question typed with capitals ("chùa Trấn Quốc",
+    "Hội Nông dân", "IELTS"): a person, a body or a place the library must know. The first
+    word is left out (every sentence starts with a capital), and so are document codes."""
+    if not any(c.isupper() for c in text[1:]):
+        return []
+    runs: list[list[str]] = [[]]
+    for index, raw in enumerate(text.split()):
+        word = raw.strip("?,.;:!()“”\"'")
+        if index > 0 and word[:1].isupper() and word.isalpha():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+        if raw != word and runs[-1]:  # punctuation ends a name
+            runs.append([])
+    names = (" ".join(run) for run in runs if run)
+    return [Named("name", name, " ".join(lexical_tokens(name))) for name in names]
+
+
 def _named(text: str, folded: str) -> tuple[Named, ...]:
     named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
     for match in _DOC_SHORT.finditer(folded):
@@ -293,6 +320,7 @@ def _named(text: str, folded: str) -> tuple[Named, ...]:
         Named("year", m, m) for m in _YEAR.findall(_DATE.sub(" ", _DOC_NUMBER.sub(" ", folded)))
     )
     named.extend(_places(text, folded))
+    named.extend(_proper_names(text))
     return tuple(dict.fromkeys(named))
 
 

@@ -92,6 +92,8 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     found = {
         kind for kind in question.kinds if kind not in (q.NUMBER, q.PERSON) and _matches(kind, text)
     }
+    if q.WHEN in question.kinds and q.WHEN not in found and _dated(unit, question):
+        found.add(q.WHEN)
     role = q.asked_role(question.folded)
     if role is not None and _names_holder(unit, role):
         found.add(q.PERSON)
@@ -195,6 +197,22 @@ def _names_holder(unit: str, role: str) -> bool:
         if any(_is_name(words[i : i + n]) for i in range(len(words)) for n in (2, 3, 4)):
             return True
     return False
+
+
+# "năm 1049", "ngày 20", "tháng 11", "quý 3": the question's own "năm nào" leaves the residue
+# with a bare "1049", which the detector cannot tell from any other number.
+_TIME_EXPRESSION = re.compile(r"\b(?:nam|ngay|thang|quy|the ky) (\d{1,4}|[ivx]+)\b")
+
+
+def _dated(unit: str, question: q.Question) -> bool:
+    """The unit names a year, day, month or quarter that the question does not already name."""
+    asked = set(question.folded.split())
+    named = [n.folded for n in question.named if n.kind.startswith("reference")]
+    # A date attached to another document's number says when that document was issued.
+    text = _ATTACHED_DATE.sub(
+        lambda m: m[0] if any(m[1].startswith(n) for n in named) else m[1], fold(unit)
+    )
+    return any(m[1] not in asked for m in _TIME_EXPRESSION.finditer(text))
 
 
 def _matches(kind: str, text: str) -> bool:

@@ -211,3 +211,27 @@ def test_an_amount_stands_near_what_the_question_asks_about() -> None:
     amount = parse_question("Kinh phí học tập chuyên đề là bao nhiêu?")
     assert q.NUMBER not in kinds_present("Bài thu hoạch đạt từ 7 điểm trở lên.", amount)
     assert q.NUMBER in kinds_present("Kinh phí cho mỗi lớp học tập là 20 triệu đồng.", amount)
+
+
+def test_a_pagoda_is_not_a_yes_no_question() -> None:
+    """Folded, "chùa" (pagoda) and "chưa" (yet) are both "chua"; typed, they differ."""
+    assert q.YESNO not in parse_question("Ai khuyên nhà vua dựng chùa?").kinds
+    assert q.YESNO in parse_question("Chi bộ đã học tập chưa?").kinds
+    assert q.YESNO in parse_question("chi bo da hoc tap chua").kinds
+
+
+def test_capitalised_names_inside_a_question_are_named_things() -> None:
+    named = {(n.kind, n.folded) for n in parse_question("Hội Nông dân xã Tân Lập làm gì?").named}
+    assert ("name", "tan lap") in named  # the first word is every sentence's capital
+    assert ("name", "li thai tong") in {
+        (n.kind, n.folded) for n in parse_question("Ai khuyên vua Lý Thái Tông?").named
+    }
+    assert not parse_question("ai khuyen vua ly thai tong").named  # no capitals, no names
+
+
+def test_a_year_answers_when_even_after_the_question_said_nam() -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    asked = parse_question("Ngôi đình được xây dựng vào năm nào?")
+    assert q.WHEN in kinds_present("Đình được xây dựng vào mùa xuân năm 1049.", asked)
+    assert q.WHEN not in kinds_present("Đình được xây dựng bằng gỗ lim.", asked)

@@ -125,7 +125,8 @@ def test_dev_questions_answered(
         (OFF_TOPIC[0], text.NOT_IN_DOCUMENTS),
         # The library names no 2022 at all: the decline says so.
         (OFF_TOPIC[1], text.NOT_ABOUT.format(name="2022")),
-        (OFF_TOPIC[2], text.NOT_IN_DOCUMENTS),
+        # Nor any "Đà Lạt": a name typed with capitals is looked up like a place.
+        (OFF_TOPIC[2], text.NOT_ABOUT.format(name="Đà Lạt")),
     ],
 )
 def test_off_topic_declined(qa: QAService, question: str, reason: str) -> None:

@@ -137,3 +137,22 @@ def test_an_answer_about_the_owner_is_not_an_answer_about_what_it_owns(tmp_path:
         assert not answer.grounded, (asked, answer.text)
     answer = services.qa.ask("Học viên chương trình bồi dưỡng được cấp gì?")
     assert answer.grounded and "giay chung nhan" in body(answer.text), answer.text
+
+
+ENCYCLOPEDIA = """ĐÌNH LÀNG VÕNG
+Đình làng Võng là một ngôi đình cổ ở xã Phú Lâm. Theo văn bia, đình được xây dựng vào mùa \
+xuân năm 1697 dưới thời vua Lê Hy Tông. Năm 1990, đình được công nhận là di tích lịch sử.
+"""
+
+
+def test_a_text_that_is_not_a_plan_answers_and_declines_too(tmp_path: Path) -> None:
+    article = tmp_path / "dinh_lang_vong.txt"
+    article.write_text(ENCYCLOPEDIA, encoding="utf-8")
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(article)
+    for asked in ("Đình làng Võng được xây dựng vào năm nào?", "dinh lang vong xay nam nao"):
+        answer = services.qa.ask(asked)
+        assert answer.grounded and "1697" in body(answer.text), (asked, answer.text)
+    # A name the library never mentions: declined, and the reply says which name.
+    answer = services.qa.ask("Đình làng Đông Ngạc được xây dựng vào năm nào?")
+    assert not answer.grounded and "Đông Ngạc" in answer.text, answer.text

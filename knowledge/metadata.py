@@ -85,7 +85,7 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
             for i in range((type_index or 0) + 1, len(lines))
             if _BODY_START.match(fold(lines[i]).strip(" *"))
         ),
-        (type_index + 1) if type_index is not None else 0,
+        _first_section(lines, type_index, limit),
     )
     header_lines = [canonical_doc_numbers(line) for line in lines[: body_start or limit]]
 
@@ -109,6 +109,20 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
     issuer = _issuer(lines, header_lines, body_start, number, place)
     return Header(
         title=title, number=number, date=date, issuer=issuer, body_start=body_start, place=place
+    )
+
+
+_SECTION = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\s*[.\-–)]\s*\S")
+
+
+def _first_section(lines: list[str], type_index: int | None, limit: int) -> int:
+    """Without a preamble ("Thực hiện …"), the body starts at the first numbered section
+    ("I. MỤC ĐÍCH"): the lines between it and "KẾ HOẠCH" are the title."""
+    if type_index is None:
+        return 0
+    return next(
+        (i for i in range(type_index + 1, limit) if _SECTION.match(lines[i].strip(" *"))),
+        type_index + 1,
     )
 
 

@@ -14,10 +14,14 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from xml.parsers import expat
 
 from knowledge.errors import Code, KnowledgeError
 from knowledge.limits import ParseLimits
+
+if TYPE_CHECKING:
+    from docx.table import Table
 
 _CHUNK = 1 << 16
 _RATIO_FROM_BYTES = 1 << 20  # small parts compress oddly without harm
@@ -27,9 +31,10 @@ _CONTENT_TYPES = "[Content_Types].xml"
 
 
 def docx_text(data: bytes, name: str, limits: ParseLimits) -> str:
-    """The paragraphs, then the table cells, of a .docx that passed `inspect_docx`."""
+    """The paragraphs and tables, in reading order, of a .docx that passed `inspect_docx`."""
     inspect_docx(data, name, limits)
     import docx  # python-docx
+    from docx.table import Table
     from lxml.etree import LxmlError
 
     try:
@@ -45,13 +50,36 @@ def docx_text(data: bytes, name: str, limits: ParseLimits) -> str:
         raise
     except Exception as error:  # python-docx raises its own assorted errors on odd packages
         raise _corrupt(name) from error
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
-            # Header tables hold "ĐẢNG BỘ ... | ĐẢNG CỘNG SẢN VIỆT NAM": keep each cell as a line.
-            lines.extend(dict.fromkeys(cells))
+    lines: list[str] = []
+    for block in document.iter_inner_content():  # paragraphs and tables in reading order
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+        else:
+            lines.append(block.text)
     return "\n".join(lines)
+
+
+def _table_lines(table: Table) -> list[str]:
+    """A schedule ("Thời gian | Nội dung | Đơn vị thực hiện" over rows of entries) reads one
+    line per entry, each cell after its column's title, so an entry keeps its date, task and
+    body together. Any other table (the header "ĐẢNG BỘ … | ĐẢNG CỘNG SẢN VIỆT NAM", a signature
+    beside the recipients) gives each cell as a line, as the page shows them."""
+    rows = [list(dict.fromkeys(cell.text.strip() for cell in row.cells)) for row in table.rows]
+    titles = rows[0] if rows else []
+    schedule = (
+        len(rows) >= 3
+        and len(titles) >= 2
+        and all(0 < len(title.split()) <= 5 and "\n" not in title for title in titles)
+        and all(len(row) == len(titles) for row in rows[1:])
+    )
+    if schedule:
+        return [
+            "; ".join(f"{title}: {cell}" for title, cell in zip(titles, row, strict=True) if cell)
+            + "."
+            for row in rows[1:]
+            if any(row)
+        ]
+    return [cell for row in rows for cell in row if cell]
 
 
 def inspect_docx(data: bytes, name: str, limits: ParseLimits) -> None:

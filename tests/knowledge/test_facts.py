@@ -105,3 +105,14 @@ def test_content_lines_that_look_like_navigation_are_kept() -> None:
         "Địa chỉ: Hội trường Huyện ủy.",
     ]
     assert drop_web_furniture(lines) == lines
+
+
+def test_a_plan_without_a_preamble_takes_its_title_up_to_the_first_section() -> None:
+    text = (
+        "ĐẢNG ỦY XÃ NGHĨA ĐỒNG\nSố 12-KH/ĐU\nNghĩa Đồng, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\n"
+        "Tổ chức sinh hoạt chính trị về Chỉ thị 35-CT/TW\nI. MỤC ĐÍCH\n"
+        "1. Nâng cao nhận thức của đảng viên.\n"
+    )
+    meta = parse_document(text, "nd.txt", "3" * 64).meta
+    assert meta.title == "Kế hoạch Tổ chức sinh hoạt chính trị về Chỉ thị 35-CT/TW"
+    assert meta.number == "12-KH/ĐU" and meta.date == "5/3/2025"

@@ -63,6 +63,31 @@ def test_docx_paragraphs_and_header_table() -> None:
     assert TEXT in text and "HUYỆN ỦY DI LINH" in text
 
 
+def test_docx_tables_in_reading_order_and_a_schedule_one_line_per_entry() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("II. LỊCH SINH HOẠT")
+    rows = [
+        ("Thời gian", "Nội dung", "Đơn vị thực hiện"),
+        ("Ngày 15/3/2025", "Quán triệt Chỉ thị", "Ban Tuyên giáo Đảng ủy"),
+        ("Ngày 22/3/2025", "Thảo luận tại chi bộ", "Các chi bộ trực thuộc"),
+    ]
+    table = document.add_table(rows=3, cols=3)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = load_text(buffer.getvalue(), "lich.docx", LIMIT).split("\n")
+    entry = (
+        "Thời gian: Ngày 22/3/2025; Nội dung: Thảo luận tại chi bộ; Đơn vị thực hiện: Các chi bộ"
+    )
+    assert lines[0] == "II. LỊCH SINH HOẠT" and lines[-1] == "III. TỔ CHỨC THỰC HIỆN"
+    assert any(line.startswith(entry) for line in lines[1:-1])
+
+
 def test_pdf_text_layer() -> None:
     text = load_text(
         pdf_bytes("Ke hoach so 12-KH/TU trien khai sinh hoat chinh tri"), "a.pdf", LIMIT

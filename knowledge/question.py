@@ -2,7 +2,8 @@
 
 A question is parsed once, with or without diacritics: which kind of answer it wants (who, when,
 how many, where, a list, a meaning, why, which document, yes/no), its topic terms (question words
-and glue removed), the named things in it (places, document numbers, dates, years) and whether it
+and glue removed, read as typed when typed with diacritics), the named things in it
+(`knowledge/named.py`), what a "how many" counts, what "A của B" asks about (A), and whether it
 asks about a document itself (who signed it, whom it was sent to, its number or date).
 """
 
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from knowledge.textnorm import canonical_doc_numbers, fold, lexical_tokens, nfc, typed_tokens
+from knowledge.named import Named, named_things
+from knowledge.textnorm import canonical_doc_numbers, fold, nfc, typed_tokens
 
 WHO = "who"
 WHEN = "when"
@@ -128,48 +130,6 @@ _ABOUT_DOCUMENT = re.compile(
     r"cong van den|thuoc dang bo|thuoc tinh|dang bo tinh|xay dung ke hoach|ra ke hoach|"
     r"cua dia phuong|nhan ke hoach|ngay ra)\b"
 )
-_DOC_NUMBER = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z]{1,10}(?:-[a-z]{1,10})?\b")
-_DOC_SHORT = re.compile(
-    r"\b(nghi quyet|chi thi|ket luan|ke hoach|huong dan|quyet dinh|chuong trinh)"
-    r"(?: so)? (\d{1,4})\b(?!\s*[-/])"
-)
-_DOC_TYPE_CODE = {
-    "nghi quyet": "nq",
-    "chi thi": "ct",
-    "ket luan": "kl",
-    "ke hoach": "kh",
-    "huong dan": "hd",
-    "quyet dinh": "qd",
-    "chuong trinh": "ctr",
-}
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
-# Administrative units before a place name. Typed without diacritics only the unambiguous
-# ones count: "quan" may be "quản", "xa" "xa", "phuong" "phương".
-_PLACE_CUE_FOLDED = re.compile(
-    r"\b(?:tinh uy|huyen uy|thi uy|thanh uy|tinh|huyen|thanh pho|thi xa)\s+"
-)
-_PLACE_CUE_TYPED = re.compile(
-    r"\b(?:tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|thành ủy|thành uỷ|quận ủy|tỉnh|huyện|"
-    r"thành phố|tp\.?|thị xã|quận|phường|xã|ở|tại)\s+",
-    re.IGNORECASE,
-)
-# Words that cannot be part of a place name typed without capitals.
-_NAME_STOP_WORDS = (
-    "co la nao ky da duoc se va voi cua thi ve cho khi nay do den tu the gi o tai de giao "
-    "ban trien thuc xay to tuyen gui nhan chi hoc sinh ke thuoc ngay lan nhiem uy dang ra "
-    "can phai hay khong mot cac nhung deu bao nhieu theo ai may"
-)
-_NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
-
-
-@dataclass(frozen=True)
-class Named:
-    """A thing the question names that the library must contain for an answer to exist."""
-
-    kind: str  # "place" | "reference" | "reference_short" | "year" | "date"
-    text: str  # as the member typed it
-    folded: str
 
 
 @dataclass(frozen=True)
@@ -260,70 +220,6 @@ def _kinds(text: str, folded: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _places(text: str, folded: str) -> list[Named]:
-    found: list[Named] = []
-    if any(c.isupper() for c in text[1:]):
-        # Typed with capitals: the capitalised words after the unit ("tỉnh Cà Mau", "Ở Bến Tre").
-        for cue in _PLACE_CUE_TYPED.finditer(text):
-            words: list[str] = []
-            for word in text[cue.end() :].split()[:4]:
-                clean = word.strip('?,.;:!()“”"')
-                if not clean[:1].isupper() or any(c.isdigit() for c in clean):
-                    break
-                words.append(clean)
-                if clean != word:  # punctuation ends the name
-                    break
-            if words and not (len(words) == 1 and fold(words[0]) in ("uy", "ban")):
-                name = " ".join(words)
-                found.append(Named("place", name, fold(name)))
-        return found
-    for cue in _PLACE_CUE_FOLDED.finditer(folded):
-        words = []
-        for word in folded[cue.end() :].split()[:2]:
-            clean = word.strip('?,.;:!()"')
-            if not clean or clean in _NAME_STOP or any(c.isdigit() for c in clean):
-                break
-            words.append(clean)
-            if clean != word:
-                break
-        if words:
-            found.append(Named("place", " ".join(words), " ".join(words)))
-    return found
-
-
-def _proper_names(text: str) -> list[Named]:
-    """Runs of capitalised words inside a question typed with capitals ("chùa Trấn Quốc",
-    "Hội Nông dân", "IELTS"): a person, a body or a place the library must know. The first
-    word is left out (every sentence starts with a capital), and so are document codes."""
-    if not any(c.isupper() for c in text[1:]):
-        return []
-    runs: list[list[str]] = [[]]
-    for index, raw in enumerate(text.split()):
-        word = raw.strip("?,.;:!()“”\"'")
-        if index > 0 and word[:1].isupper() and word.isalpha():
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-        if raw != word and runs[-1]:  # punctuation ends a name
-            runs.append([])
-    names = (" ".join(run) for run in runs if run)
-    return [Named("name", name, " ".join(lexical_tokens(name))) for name in names]
-
-
-def _named(text: str, folded: str) -> tuple[Named, ...]:
-    named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
-    for match in _DOC_SHORT.finditer(folded):
-        code = _DOC_TYPE_CODE[match[1]]
-        named.append(Named("reference_short", match[0], f"{match[2]}-{code}/"))
-    named.extend(Named("date", m, m) for m in _DATE.findall(folded))
-    named.extend(
-        Named("year", m, m) for m in _YEAR.findall(_DATE.sub(" ", _DOC_NUMBER.sub(" ", folded)))
-    )
-    named.extend(_places(text, folded))
-    named.extend(_proper_names(text))
-    return tuple(dict.fromkeys(named))
-
-
 # Words after "bao nhiêu"/"mấy" that are not the thing counted ("là bao nhiêu", "bao nhiêu
 # năm" whose answer is often a span "2020 - 2025") and measure words a number may stand without.
 _NOT_COUNTED_WORDS = (
@@ -376,7 +272,7 @@ def parse_question(raw: str) -> Question:
         folded=folded,
         kinds=_kinds(text, folded),
         terms=tuple(topic_terms(text)),
-        named=_named(text, folded),
+        named=named_things(text, folded),
         about_document=bool(_ABOUT_DOCUMENT.search(folded)),
         without_diacritics=folded == text.lower(),
         counted=counted_noun(text, folded),

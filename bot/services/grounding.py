@@ -12,7 +12,8 @@ from itertools import pairwise
 from bot.services.answer_kinds import STRICT
 from bot.services.extractive import Candidate, candidates
 from knowledge.lexical import LexicalIndex, Spelling
-from knowledge.question import STOPWORDS, Named, Question, topic_terms
+from knowledge.named import Named
+from knowledge.question import STOPWORDS, Question, topic_terms
 from knowledge.types import SearchHit
 
 __all__ = ["STOPWORDS", "Grounding", "judge", "topic_terms"]

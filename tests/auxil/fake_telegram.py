@@ -420,6 +420,8 @@ class FakeTelegram:
             for key, value in form.items():
                 if isinstance(value, str):
                     params[key] = value
+                elif isinstance(value, bytes | bytearray):
+                    files[key] = bytes(value)
                 else:
                     files[key] = value.file.read()
         params.update({k: v for k, v in request.query.items() if k not in params})

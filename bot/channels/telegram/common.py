@@ -130,18 +130,18 @@ async def typing(
             await asyncio.sleep(TYPING_REFRESH_S)
 
     in_flight.count += 1
+    task: asyncio.Task[None] | None = None
     try:
         if after_s <= 0:
             await show()
         task = asyncio.create_task(keep_typing())
-        try:
-            yield
-        finally:
-            task.cancel()
+        yield
     finally:
         in_flight.count -= 1
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
 
 def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, None]]:

@@ -149,6 +149,9 @@ class Question:
         return tuple(t for t in self.terms if "_" not in t)
 
 
+_BESIDES = re.compile(r"^ngoai\b[^,?;]{1,80},")
+
+
 def topic_terms(question: str) -> list[str]:
     """Folded topic words and the bigrams of adjacent topic words ("cay_tre")."""
     text = nfc(canonical_doc_numbers(question)).replace("|", " ")
@@ -157,6 +160,10 @@ def topic_terms(question: str) -> list[str]:
         text = folded
     # Question phrases split the question; the typed text is cut at the same places.
     cuts = [(m.start(), m.end()) for m in _QUESTION_PHRASES.finditer(folded)]
+    # "Ngoài X, … còn gì nữa?" names X to leave it out: X is not what the answer must say.
+    besides = _BESIDES.match(folded)
+    if besides and (folded == text.lower() or text.lower().startswith("ngoài")):
+        cuts = [(0, besides.end()), *(c for c in cuts if c[0] >= besides.end())]
     bounds = [0, *(i for cut in cuts for i in cut), len(text)]
     typed_glue = folded != text.lower()
     terms: list[str] = []

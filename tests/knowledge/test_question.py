@@ -235,3 +235,11 @@ def test_a_year_answers_when_even_after_the_question_said_nam() -> None:
     asked = parse_question("Ngôi đình được xây dựng vào năm nào?")
     assert q.WHEN in kinds_present("Đình được xây dựng vào mùa xuân năm 1049.", asked)
     assert q.WHEN not in kinds_present("Đình được xây dựng bằng gỗ lim.", asked)
+
+
+def test_what_a_question_leaves_out_is_not_its_topic() -> None:
+    """ "Ngoài X, … còn gì nữa?" names X to leave it out; "Ngoại giao" is a topic word."""
+    terms = parse_question("Ngoài hội trường huyện, hội nghị còn tổ chức ở đâu?").terms
+    assert "truong" not in terms and "hoi_nghi" in terms
+    assert "truong" not in parse_question("ngoai hoi truong huyen, hoi nghi o dau").terms
+    assert "ngoai_giao" in parse_question("Ngoại giao Việt Nam có mấy trụ cột?").terms

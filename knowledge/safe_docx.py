@@ -64,7 +64,11 @@ def _table_lines(table: Table) -> list[str]:
     line per entry, each cell after its column's title, so an entry keeps its date, task and
     body together. Any other table (the header "ĐẢNG BỘ … | ĐẢNG CỘNG SẢN VIỆT NAM", a signature
     beside the recipients) gives each cell as a line, as the page shows them."""
-    rows = [list(dict.fromkeys(cell.text.strip() for cell in row.cells)) for row in table.rows]
+    # A merged cell is repeated in every grid column it spans: read it once.
+    rows = [
+        [cell.text.strip() for cell in {id(c._tc): c for c in row.cells}.values()]
+        for row in table.rows
+    ]
     titles = rows[0] if rows else []
     schedule = (
         len(rows) >= 3

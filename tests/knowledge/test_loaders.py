@@ -142,3 +142,28 @@ def test_whole_documents_in_windows_1258_read_back(name: str) -> None:
 
 def test_decode_rejects_nothing_it_can_read() -> None:
     assert decode_text("Chi bộ".encode(), "a.txt") == "Chi bộ"
+
+
+def test_a_schedule_keeps_its_empty_columns_and_reads_a_merged_cell_once() -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    values = [
+        ("Thời gian", "Nội dung", "Ghi chú"),
+        ("Ngày 1/3", "Học tập", ""),
+        ("Ngày 8/3", "", ""),
+    ]
+    for row, cells in zip(table.rows, values, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    header = document.add_table(rows=1, cols=2)
+    merged = header.rows[0].cells[0].merge(header.rows[0].cells[1])
+    merged.text = "ĐẢNG BỘ TỈNH LẠNG SƠN"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert load_text(buffer.getvalue(), "lich.docx", LIMIT).split("\n") == [
+        "Thời gian: Ngày 1/3; Nội dung: Học tập.",
+        "Thời gian: Ngày 8/3.",
+        "ĐẢNG BỘ TỈNH LẠNG SƠN",
+    ]

@@ -10,6 +10,7 @@ that passes is handed to python-docx.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -19,6 +20,7 @@ from xml.parsers import expat
 
 from knowledge.errors import Code, KnowledgeError
 from knowledge.limits import ParseLimits
+from knowledge.textnorm import fold
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -59,6 +61,13 @@ def docx_text(data: bytes, name: str, limits: ParseLimits) -> str:
     return "\n".join(lines)
 
 
+# A table that lays out a plan's header or its signature, never a schedule of entries.
+_LAYOUT = re.compile(
+    r"cong san viet nam|^so:? ?\d+ ?- ?[a-z]{1,6}/|ngay \d{1,2} thang \d{1,2}|"
+    r"\bt/m\b|noi nhan"
+)
+
+
 def _table_lines(table: Table) -> list[str]:
     """A schedule ("Thời gian | Nội dung | Đơn vị thực hiện" over rows of entries) reads one
     line per entry, each cell after its column's title, so an entry keeps its date, task and
@@ -71,7 +80,8 @@ def _table_lines(table: Table) -> list[str]:
     ]
     titles = rows[0] if rows else []
     schedule = (
-        len(rows) >= 3
+        not any(_LAYOUT.search(fold(cell)) or "ĐẢNG BỘ" in cell for row in rows for cell in row)
+        and len(rows) >= 3
         and len(titles) >= 2
         and all(0 < len(title.split()) <= 5 and "\n" not in title for title in titles)
         and all(len(row) == len(titles) for row in rows[1:])

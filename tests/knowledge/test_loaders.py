@@ -167,3 +167,22 @@ def test_a_schedule_keeps_its_empty_columns_and_reads_a_merged_cell_once() -> No
         "Thời gian: Ngày 8/3.",
         "ĐẢNG BỘ TỈNH LẠNG SƠN",
     ]
+
+
+def test_a_header_table_of_several_rows_is_not_a_schedule() -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    cells = [
+        ("ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        ("HUYỆN ỦY DI LINH", "Di Linh, ngày 24 tháng 4 năm 2024"),
+        ("Số 172-KH/HU", ""),
+    ]
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = load_text(buffer.getvalue(), "kh.docx", LIMIT).split("\n")
+    assert "Di Linh, ngày 24 tháng 4 năm 2024" in lines and "Số 172-KH/HU" in lines

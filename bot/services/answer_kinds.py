@@ -80,15 +80,25 @@ _ROMAN = re.compile(r"\b[XVI]{2,6}\b")
 _OUTLINE = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
 
 
+@lru_cache(maxsize=1024)
+def _references(question: q.Question) -> tuple[str, ...]:
+    """The document numbers the question names, folded ("12-kh/hu", "57-kl/")."""
+    return tuple(n.folded for n in question.named if n.kind.startswith("reference"))
+
+
+def _without_attached_dates(folded: str, question: q.Question) -> str:
+    """A date attached to another document's number says when that document was issued, not
+    what the question asks: drop it, and keep the date of a document the question names."""
+    named = _references(question)
+    return _ATTACHED_DATE.sub(
+        lambda m: m[0] if any(m[1].startswith(n) for n in named) else m[1], folded
+    )
+
+
 def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     """Which of the wanted answer kinds the unit carries beyond the question's own words."""
     unit = _OUTLINE.sub("", unit)
-    text = residue(unit, question)
-    named = [n.folded for n in question.named if n.kind.startswith("reference")]
-    # A date attached to another document's number says when that document was issued.
-    text = _ATTACHED_DATE.sub(
-        lambda m: m[0] if any(m[1].startswith(n) for n in named) else m[1], text
-    )
+    text = _without_attached_dates(residue(unit, question), question)
     found = {
         kind for kind in question.kinds if kind not in (q.NUMBER, q.PERSON) and _matches(kind, text)
     }
@@ -135,7 +145,7 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
         )
     # A document's number answers only a question about a number ("số hiệu", "số mấy"), and
     # never the question that names that document.
-    named = [n.folded for n in question.named if n.kind.startswith("reference")]
+    named = _references(question)
     wants_number = bool(_ASKS_DOCUMENT_NUMBER.search(question.folded))
     rest = _DOC_NUMBERS.sub(
         lambda m: m[0] if wants_number and not any(m[0].startswith(n) for n in named) else " ",
@@ -207,11 +217,7 @@ _TIME_EXPRESSION = re.compile(r"\b(?:nam|ngay|thang|quy|the ky) (\d{1,4}|[ivx]+)
 def _dated(unit: str, question: q.Question) -> bool:
     """The unit names a year, day, month or quarter that the question does not already name."""
     asked = set(question.folded.split())
-    named = [n.folded for n in question.named if n.kind.startswith("reference")]
-    # A date attached to another document's number says when that document was issued.
-    text = _ATTACHED_DATE.sub(
-        lambda m: m[0] if any(m[1].startswith(n) for n in named) else m[1], fold(unit)
-    )
+    text = _without_attached_dates(fold(unit), question)
     return any(m[1] not in asked for m in _TIME_EXPRESSION.finditer(text))
 
 

@@ -49,8 +49,12 @@ def units_of(text: str) -> tuple[str, ...]:
     """Lines (list items, paragraphs) split further into sentences."""
     units: list[str] = []
     for line in text.split("\n"):
-        units.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+        units.extend(_sentences(line))
     return tuple(units)
+
+
+def _sentences(line: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(line) if s.strip()]
 
 
 @lru_cache(maxsize=4096)
@@ -61,7 +65,7 @@ def lead_ins(text: str) -> tuple[str, ...]:
     found: list[str] = []
     above = ""
     for line in text.split("\n"):
-        sentences = [s.strip() for s in _SENTENCE_END.split(line) if s.strip()]
+        sentences = _sentences(line)
         if not sentences:
             continue
         lead = above if ITEM.match(sentences[0]) else ""

@@ -13,10 +13,10 @@ from bot.services.answer_kinds import STRICT
 from bot.services.extractive import Candidate, candidates
 from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.named import Named
-from knowledge.question import STOPWORDS, Question, topic_terms
+from knowledge.question import STOPWORDS, Question
 from knowledge.types import SearchHit
 
-__all__ = ["STOPWORDS", "Grounding", "judge", "topic_terms"]
+__all__ = ["STOPWORDS", "Grounding", "judge"]
 
 # Chosen with bench/answers.py on the tuning halves of the development sets (ids with an even
 # number); the checking halves are reported apart. Below these the answer is declined.

@@ -2,6 +2,7 @@
 once into a tuning half and a checking half.
 
     python bench/answers.py [--misses] [--set dev|viqa] [--half tuning|checking]
+                            [--extra QUESTIONS_JSON LIBRARY_DIR]
 
 The split is fixed and written down here: a question belongs to the *tuning* half when the number
 in its id is even (d102, x004, du02, xu010), to the *checking* half when it is odd. Rules are tuned
@@ -17,6 +18,7 @@ Sets (outside this repository, beside it in ../shared/eval/):
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -78,10 +80,17 @@ def run_set(
     name: str, halves: list[str], show_misses: bool, cache: Path | None = None
 ) -> dict[str, Tally]:
     questions_path, library_dir = SETS[name]
+    if name == "extra":  # a set of one's own: every question counts, in the "tuning" half
+        halves = ["tuning"]
     questions = json.loads(questions_path.read_text(encoding="utf-8"))["questions"]
     tallies = {half: Tally() for half in halves}
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = cache / name if cache else Path(tmp)
+        key = (
+            name
+            if name != "extra"
+            else "extra-" + hashlib.sha1(str(library_dir.resolve()).encode()).hexdigest()[:8]
+        )
+        data_dir = cache / key if cache else Path(tmp)
         settings = Settings(data_dir=data_dir, _env_file=None)  # type: ignore[call-arg]
         library = build_library(settings)
         if not library.documents():
@@ -94,7 +103,7 @@ def run_set(
         qa = QAService(library)
         qa.ask("khởi động")  # warm-up
         for q in questions:
-            half = half_of(q["id"])
+            half = "tuning" if name == "extra" else half_of(q["id"])
             if half not in tallies:
                 continue
             tally = tallies[half]
@@ -160,8 +169,18 @@ def main() -> None:
     parser.add_argument(
         "--library-cache", type=Path, help="keep the ingested libraries here between runs"
     )
+    parser.add_argument(
+        "--extra",
+        nargs=2,
+        metavar=("QUESTIONS_JSON", "LIBRARY_DIR"),
+        help="also run a question set of one's own (same format) on its own library",
+    )
     args = parser.parse_args()
-    for name in args.set or sorted(SETS):
+    names = args.set or sorted(SETS)
+    if args.extra:
+        SETS["extra"] = (Path(args.extra[0]), Path(args.extra[1]))
+        names = [*(args.set or []), "extra"]
+    for name in names:
         if not SETS[name][0].exists():
             print(f"[{name}] skipped: {SETS[name][0]} not found")
             continue

@@ -52,7 +52,12 @@ FACT_CUES = {
     ),
 }
 
-_RECIPIENTS_START = re.compile(r"^\s*(?:no[iíl1]\s*nh[aâ]n|kinh gui)\s*:?\s*(?P<rest>.*)$")
+# "Nơi nhận:" (or "Nơi nhận" alone on its line) opens the list; "Nơi nhận văn bản xác định …"
+# is a sentence about recipients, in a guide on how documents are written.
+_RECIPIENTS_START = re.compile(r"^\s*(?:no[iíl1]\s*nh[aâ]n|kinh gui)\s*(?::\s*(?P<rest>.*)|$)")
+# What ends a recipients and signature block: a numbered heading, an appendix, or prose.
+_BLOCK_END = re.compile(r"^\s*(?:(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s|phu luc\b)")
+_BLOCK_LINE_CHARS = 200
 _STAMP = re.compile(r"^(?P<label>[^.\t]{2,20}?)\s*:?\s*\.{4,}\s*(?P<value>.*)$")
 # "T/M BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH", "KT. BÍ THƯ", "Q. TRƯỞNG BAN"
 _ON_BEHALF = re.compile(r"^(?:T/M|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s+\S", re.IGNORECASE)
@@ -182,8 +187,9 @@ def split_facts(lines: list[str]) -> SplitDocument:
     )
     tail: list[str] = []
     if tail_start is not None and tail_start > len(kept) // 3:
-        tail = kept[tail_start:]
-        split.body = kept[:tail_start]
+        end = tail_start + _block_length(kept[tail_start:])
+        tail = kept[tail_start:end]
+        split.body = kept[:tail_start] + kept[end:]
     else:
         split.body, tail = _trailing_signature(kept)
     _read_tail(tail, split)
@@ -207,6 +213,16 @@ def _stamp_owner(lines: list[str], first_stamp: int) -> str | None:
         if _caps(line.strip()):
             return line.strip()
     return None
+
+
+def _block_length(tail: list[str]) -> int:
+    """How many lines from "Nơi nhận" on are the recipients and signature block: it ends
+    before a numbered heading, an appendix ("PHỤ LỤC") or a line of prose."""
+    for index, line in enumerate(tail[1:], start=1):
+        folded = fold(line)
+        if _BLOCK_END.match(folded) or len(line.strip()) > _BLOCK_LINE_CHARS:
+            return index
+    return len(tail)
 
 
 def _trailing_signature(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -11,6 +11,7 @@ from bot.services.answer_kinds import STRICT, kinds_present, novelty
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS
 from knowledge.lexical import IdfTable, index_terms
+from knowledge.syllables import is_syllable
 from knowledge.textnorm import fold
 from knowledge.types import SearchHit
 
@@ -145,7 +146,12 @@ def _qualified_away(terms: set[str], unit: str, question: q.Question) -> set[str
             if bigram in terms and not re.search(
                 rf"(?<!{qualifier} ){match[1]} {match[2]}", folded
             ):
-                terms = terms - {bigram, match[1], match[2]}
+                # Its words go too, unless the unit also says them elsewhere ("thành phố
+                # Thanh Hóa" qualifies "Thanh Hóa", not the "Hoằng Hóa" beside it).
+                elsewhere = set(
+                    re.sub(rf"\b{qualifier} {match[1]} {match[2]}\b", " ", folded).split()
+                )
+                terms = terms - {bigram} - ({match[1], match[2]} - elsewhere)
     return terms
 
 
@@ -174,6 +180,25 @@ def _scope_terms(question: q.Question) -> set[str]:
     return set(index_terms(" ".join(named)))
 
 
+def _name_words(question: q.Question) -> tuple[str, ...]:
+    """The words of the names a question is typed with ("Đặng Trác Vân"): an answer speaks of
+    them, itself or by its context, or it speaks of someone else."""
+    words: list[str] = []
+    places = {n.folded for n in question.named if n.kind == "place"}
+    for named in question.named:
+        if named.kind != "name" or named.text.isupper():  # "UBND" is spelt out in documents
+            continue
+        if named.folded in places:  # a place selects a document (`_in_scope`), and OCR
+            continue  # garbles the place line of a header
+        parts = named.folded.split()
+        # One capitalised syllable is a common noun at the head of a title ("Kế hoạch",
+        # "Hội đồng"); names capitalise every syllable ("Hoằng Hóa") or are foreign ("Davy").
+        if len(parts) == 1 and is_syllable(parts[0]):
+            continue
+        words.extend(parts)
+    return tuple(words)
+
+
 def candidates(
     question: q.Question, terms: tuple[str, ...], hits: list[SearchHit], idf: dict[str, float]
 ) -> list[Candidate]:
@@ -181,6 +206,7 @@ def candidates(
     found: list[Candidate] = []
     scope_terms = _scope_terms(question)
     strict = question.kinds & STRICT
+    names = _name_words(question)
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -225,7 +251,7 @@ def candidates(
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
-            head = all(word in said or word in around for word in question.head)
+            head = all(word in said or word in around for word in question.head + names)
             found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact, head))
     found.sort(key=lambda c: (-c.score, c.rank, c.index))
     return found

@@ -116,3 +116,37 @@ def test_a_plan_without_a_preamble_takes_its_title_up_to_the_first_section() -> 
     meta = parse_document(text, "nd.txt", "3" * 64).meta
     assert meta.title == "Kế hoạch Tổ chức sinh hoạt chính trị về Chỉ thị 35-CT/TW"
     assert meta.number == "12-KH/ĐU" and meta.date == "5/3/2025"
+
+
+GUIDE = """HƯỚNG DẪN
+THỂ THỨC VĂN BẢN CỦA CHI BỘ
+1. Phạm vi
+Văn bản này hướng dẫn cách trình bày văn bản của chi bộ.
+2. Tên cơ quan ban hành
+Tên cơ quan ban hành trình bày góc trái, dòng đầu.
+3. Nơi nhận văn bản
+Nơi nhận văn bản xác định những cơ quan, tổ chức, cá nhân nhận văn bản để báo cáo, để biết.
+Nơi nhận văn bản trình bày góc phải, dưới nội dung văn bản.
+4. Khổ giấy
+Văn bản của chi bộ trình bày trên khổ giấy A4.
+Nơi nhận:
+- Các chi bộ trực thuộc,
+- Lưu Văn phòng.
+T/M CHI ỦY
+BÍ THƯ
+Lê Văn Hòa
+PHỤ LỤC
+Mẫu trình bày tên cơ quan ban hành văn bản.
+"""
+
+
+def test_a_sentence_about_recipients_is_body_and_the_block_ends_before_an_appendix() -> None:
+    """A guide that explains "Nơi nhận" keeps that text as study content; the real list is
+    the short block at the end, and an appendix after the signature is body again."""
+    parsed = parse_document(GUIDE, "guide.txt", "3" * 64)
+    body = " ".join(c.text for c in parsed.chunks if c.kind == "body")
+    assert "khổ giấy A4" in body and "Nơi nhận văn bản xác định" in body
+    assert "Mẫu trình bày tên cơ quan" in body
+    assert parsed.meta.recipients == ("Các chi bộ trực thuộc", "Lưu Văn phòng")
+    assert parsed.meta.signer == "Lê Văn Hòa"
+    assert "Lê Văn Hòa" not in body

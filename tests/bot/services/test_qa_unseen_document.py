@@ -156,3 +156,36 @@ def test_a_text_that_is_not_a_plan_answers_and_declines_too(tmp_path: Path) -> N
     # A name the library never mentions: declined, and the reply says which name.
     answer = services.qa.ask("Đình làng Đông Ngạc được xây dựng vào năm nào?")
     assert not answer.grounded and "Đông Ngạc" in answer.text, answer.text
+
+
+TWINS = """HAI ANH EM HỌ ĐẶNG
+Hai anh em sinh đôi là Đặng Phong Tài và Đặng Minh Vân cùng theo nghĩa quân. Năm 1899, \
+Đặng Phong Tài bị đày ra đảo, nơi ông kết duyên cùng người con gái tên Đào Minh Nguyệt. \
+Về sau, người em Đặng Minh Vân bỏ sang hòn đảo khác.
+Phía bắc đảo giáp huyện Hoằng Lộc (sông Mã làm ranh giới tự nhiên), phía nam giáp thành \
+phố Thanh Hóa.
+"""
+
+
+def test_an_answer_speaks_of_the_person_the_question_names(tmp_path: Path) -> None:
+    """A sentence about one brother does not answer a question about the other, although the
+    library knows both names."""
+    article = tmp_path / "anh_em.txt"
+    article.write_text(TWINS, encoding="utf-8")
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(article)
+    answer = services.qa.ask("Đặng Phong Tài kết duyên với người con gái nào?")
+    assert answer.grounded and "Đào Minh Nguyệt" in answer.text, answer.text
+    answer = services.qa.ask("Đặng Minh Vân kết duyên với người con gái nào?")
+    assert not answer.grounded, answer.text
+
+
+def test_a_city_named_beside_a_district_leaves_the_district_named(tmp_path: Path) -> None:
+    """ "Phó" qualifies a title ("Phó Bí thư"), but "thành phố Thanh Hóa" must not hide the
+    "Hóa" of "Hoằng Lộc … Thanh Hóa" in the same sentence from the question's names."""
+    article = tmp_path / "dao.txt"
+    article.write_text(TWINS.replace("Hoằng Lộc", "Hoằng Hóa"), encoding="utf-8")
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(article)
+    answer = services.qa.ask("Con sông nào làm ranh giới tự nhiên giữa đảo và huyện Hoằng Hóa?")
+    assert answer.grounded and "sông Mã" in answer.text, answer.text

@@ -132,6 +132,56 @@ _ABOUT_DOCUMENT = re.compile(
 )
 
 
+# Shorthand members type on phones, as each word reads typed without and with diacritics.
+_SHORTHAND = {
+    "dc": ("duoc", "được"),
+    "đc": ("duoc", "được"),
+    "dx": ("duoc", "được"),
+    "ko": ("khong", "không"),
+    "k": ("khong", "không"),
+    "khg": ("khong", "không"),
+    "j": ("gi", "gì"),
+    "ntn": ("nhu the nao", "như thế nào"),
+    "bn": ("bao nhieu", "bao nhiêu"),
+    "bh": ("bao gio", "bao giờ"),
+    "vs": ("voi", "với"),
+    "ng": ("nguoi", "người"),
+    "cx": ("cung", "cũng"),
+    "trc": ("truoc", "trước"),
+    "cq": ("co quan", "cơ quan"),
+}
+# A document code before a number is the document's type: "kh 145", "hd 36", "nq 16".
+_CODE_BEFORE_NUMBER = {
+    "kh": ("ke hoach", "kế hoạch"),
+    "hd": ("huong dan", "hướng dẫn"),
+    "nq": ("nghi quyet", "nghị quyết"),
+    "ct": ("chi thi", "chỉ thị"),
+    "kl": ("ket luan", "kết luận"),
+    "qd": ("quyet dinh", "quyết định"),
+    "qđ": ("quyet dinh", "quyết định"),
+    "ctr": ("chuong trinh", "chương trình"),
+    "cv": ("cong van", "công văn"),
+}
+_SHORT_WORD = re.compile(r"(?<![\w/-])([a-zđ]{1,3})(?![\w/-])(\s+\d{1,4}\b(?![-/]))?")
+
+
+def expand_shorthand(text: str) -> str:
+    """ "sach dc gioi thieu la tap may" → "sach duoc gioi thieu la tap may"; "hd 36 thay the
+    van ban nao" → "huong dan 36 …". Only lowercase words are read as shorthand ("KH" in a
+    document number stays), and the expansion is typed the way the rest of the question is."""
+    typed = fold(text) != text.lower()
+
+    def expand(match: re.Match[str]) -> str:
+        word, number = match[1], match[2]
+        table = _CODE_BEFORE_NUMBER if number and match[1] in _CODE_BEFORE_NUMBER else _SHORTHAND
+        forms = table.get(word)
+        if forms is None:
+            return match[0]
+        return forms[1 if typed else 0] + (number or "")
+
+    return _SHORT_WORD.sub(expand, text)
+
+
 @dataclass(frozen=True)
 class Question:
     text: str  # whitespace-normalised NFC, document numbers canonical ("84-KH/BTGTU")

@@ -23,7 +23,7 @@ from bot.services.grounding import Grounding, judge
 from bot.services.presenting import shorten, source_line
 from bot.services.quoting import render
 from bot.texts import answers as text
-from knowledge.question import Question, parse_question, topic_terms
+from knowledge.question import Question, expand_shorthand, parse_question, topic_terms
 from knowledge.textnorm import fold
 from knowledge.types import KnowledgeError, SearchHit
 
@@ -146,7 +146,7 @@ class QAService:
         )
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
-        question = " ".join(question.split())
+        question = expand_shorthand(" ".join(question.split()))
         if not question:
             raise InvalidQuestion(text.EMPTY_QUESTION)
         if len(question) > self.max_chars:

@@ -243,3 +243,24 @@ def test_what_a_question_leaves_out_is_not_its_topic() -> None:
     assert "truong" not in terms and "hoi_nghi" in terms
     assert "truong" not in parse_question("ngoai hoi truong huyen, hoi nghi o dau").terms
     assert "ngoai_giao" in parse_question("Ngoại giao Việt Nam có mấy trụ cột?").terms
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("sach dc gioi thieu la tap may", "sach duoc gioi thieu la tap may"),
+        ("Tài liệu này đc phát cho ai, k biết j", "Tài liệu này được phát cho ai, không biết gì"),
+        ("hd 36 thay the van ban nao", "huong dan 36 thay the van ban nao"),
+        ("Kết luận kl 57 nói gì", "Kết luận kết luận 57 nói gì"),
+        # Capitals and document numbers are not shorthand.
+        ("Kế hoạch số 69-KH/BTGTU ký ngày nào", "Kế hoạch số 69-KH/BTGTU ký ngày nào"),
+        ("KH 145 do ai ky", "KH 145 do ai ky"),
+    ],
+)
+def test_phone_shorthand_is_read_as_words(typed: str, read: str) -> None:
+    assert q.expand_shorthand(typed) == read
+
+
+def test_a_shorthand_document_type_names_the_document() -> None:
+    named = parse_question(q.expand_shorthand("hd 36 thay the van ban nao")).named
+    assert [n.folded for n in named] == ["36-hd/"]

@@ -50,6 +50,9 @@ def test_furniture_and_distribution_list_are_dropped() -> None:
     assert is_furniture("Số:.....\t5618")
     assert is_furniture("- 3 -")
     assert not is_furniture("3. Sở Ngoại vụ: hướng dẫn báo chí.")
+    # A digital signature's "Người ký: …" line is furniture; prose about signers is content.
+    assert is_furniture("Người ký: Huyện ủy Kim Bôi")
+    assert not is_furniture("- Người ký văn bản là người chịu trách nhiệm về thể thức văn bản.")
     assert is_furniture("http://btgtu.lamdong.dcs.vn/tai-lieu/tai-lieu-bcv/task/1704")
     assert not is_furniture("* Truy cập vào địa chỉ: http://btgtu.lamdong.dcs.vn/tai-lieu/")
     lines = ["Nội dung.", "Nơi nhận:", "- Ban Tuyên giáo Trung ương (để b/c),", "Lâm Minh Đăng"]

@@ -150,7 +150,11 @@ def test_a_text_that_is_not_a_plan_answers_and_declines_too(tmp_path: Path) -> N
     article.write_text(ENCYCLOPEDIA, encoding="utf-8")
     services = Services(make_settings(tmp_path))
     services.library.ingest_path(article)
-    for asked in ("Đình làng Võng được xây dựng vào năm nào?", "dinh lang vong xay nam nao"):
+    for asked in (
+        "Đình làng Võng được xây dựng vào năm nào?",
+        "dinh lang vong xay nam nao",
+        "dinh lang vong dc xay dung vao nam j",  # phone shorthand: được, gì
+    ):
         answer = services.qa.ask(asked)
         assert answer.grounded and "1697" in body(answer.text), (asked, answer.text)
     # A name the library never mentions: declined, and the reply says which name.

@@ -40,9 +40,33 @@ _PLACE_CUE_TYPED = re.compile(
 _NAME_STOP_WORDS = (
     "co la nao ky da duoc se va voi cua thi ve cho khi nay do den tu the gi o tai de giao "
     "ban trien thuc xay to tuyen gui nhan chi hoc sinh ke thuoc ngay lan nhiem uy dang ra "
-    "can phai hay khong mot cac nhung deu bao nhieu theo ai may"
+    "can phai hay khong mot cac nhung deu nhieu theo ai may"
 )
 _NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
+# Word pairs that read as a verb or a question, not a name: "thị xã bắt đầu lúc mấy giờ".
+_NAME_STOP_PAIRS = frozenset(
+    {
+        "bat dau",
+        "bao nhieu",
+        "bao cao",
+        "bao gom",
+        "bao gio",
+        "bao lau",
+        "bao ve",
+        "bao dam",
+        "tham gia",
+        "tham du",
+        "hien nay",
+        "hien tai",
+        "lai co",
+        "lai to",
+        "lai duoc",
+    }
+)
+# As typed, words that are never the start of a place name typed without capitals.
+_TYPED_NAME_STOP = frozenset(
+    ["gồm", "lại", "này", "đó", "ấy", "đã", "đang", "cũng", "còn", "nên", "bắt"]
+)
 
 
 @dataclass(frozen=True)
@@ -71,11 +95,18 @@ def _places(text: str, folded: str) -> list[Named]:
                 name = " ".join(words)
                 found.append(Named("place", name, fold(name)))
         return found
+    aligned = len(text) == len(folded)  # the typed word beside each folded one
     for cue in _PLACE_CUE_FOLDED.finditer(folded):
+        after = folded[cue.end() :].split()[:2]
+        if " ".join(w.strip('?,.;:!()"') for w in after) in _NAME_STOP_PAIRS:
+            continue
+        typed = text[cue.end() :].lower().split()[:2] if aligned else after
         words = []
-        for word in folded[cue.end() :].split()[:2]:
+        for word, as_typed in zip(after, typed, strict=False):
             clean = word.strip('?,.;:!()"')
             if not clean or clean in _NAME_STOP or any(c.isdigit() for c in clean):
+                break
+            if as_typed.strip('?,.;:!()"') in _TYPED_NAME_STOP:
                 break
             words.append(clean)
             if clean != word:

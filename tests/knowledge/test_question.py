@@ -76,6 +76,24 @@ def test_named_places_typed_with_capitals_and_without() -> None:
     assert not [n for n in parse_question("thuoc tinh nao").named if n.kind == "place"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoi nghi cua thi xa bat dau luc may gio",  # a verb after the unit, not a name
+        "Thành phần dự ở hội trường thị xã gồm những ai?",  # "gồm" as typed
+        "Vì sao tỉnh lại tổ chức đợt sinh hoạt này?",
+        "huyen bao cao len tinh khi nao",
+    ],
+)
+def test_words_after_an_administrative_unit_that_are_not_a_name(text: str) -> None:
+    assert not [n for n in parse_question(text).named if n.kind == "place"]
+
+
+def test_a_name_that_starts_like_a_question_word_is_still_a_place() -> None:
+    named = parse_question("thanh uy bao loc co ke hoach so may").named
+    assert [n.folded for n in named if n.kind == "place"] == ["bao loc"]
+
+
 def test_named_documents_dates_and_years() -> None:
     parsed = parse_question("Kế hoạch 12 - KH/HU ngày 3/5/2021 và Chỉ thị 7 năm 2020")
     kinds = {(n.kind, n.folded) for n in parsed.named}

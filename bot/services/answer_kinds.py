@@ -104,6 +104,8 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     }
     if q.WHEN in question.kinds and q.WHEN not in found and _dated(unit, question):
         found.add(q.WHEN)
+    if q.WHEN in found and not _precise_enough(unit, question):
+        found.discard(q.WHEN)
     role = q.asked_role(question.folded)
     if role is not None and _names_holder(unit, role):
         found.add(q.PERSON)
@@ -219,6 +221,39 @@ def _dated(unit: str, question: q.Question) -> bool:
     asked = set(question.folded.split())
     text = _without_attached_dates(fold(unit), question)
     return any(m[1] not in asked for m in _TIME_EXPRESSION.finditer(text))
+
+
+# "năm nào" wants a year, "ngày nào" a day, "mấy giờ" an hour, "tháng nào" a month: "sau khi
+# …" or "hằng năm" answers "khi nào", not these.
+_PRECISE_WHEN = (
+    (re.compile(r"\bnam (?:nao|may)\b|\bnam bao nhieu\b"), re.compile(r"\b(?:1\d{3}|20\d\d)\b")),
+    (
+        re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bngay thang\b"),
+        re.compile(r"\b\d{1,2}[/.-]\d{1,2}\b|\bngay (?:\d{1,2}|mung \w+)\b"),
+    ),
+    (
+        re.compile(r"\b(?:may gio|gio nao)\b"),
+        re.compile(r"\b\d{1,2} ?(?:gio|h)\b|\b\d{1,2}[:h]\d{2}\b"),
+    ),
+    (
+        re.compile(r"\bthang (?:nao|may)\b"),
+        re.compile(r"\bthang \d{1,2}\b|\b\d{1,2}/(?:\d{1,2}/)?\d{4}\b|\bquy [ivx1-4]+\b"),
+    ),
+)
+
+
+def _precise_enough(unit: str, question: q.Question) -> bool:
+    """The unit gives the time as precisely as the question asks for it, beyond the
+    question's own words and the dates of other documents."""
+    wanted = [answer for cue, answer in _PRECISE_WHEN if cue.search(question.folded)]
+    if not wanted:
+        return True
+    text = _without_attached_dates(fold(unit), question)
+    asked = set(question.folded.split())
+    return any(
+        any(m[0] not in asked and m[0].split()[-1] not in asked for m in answer.finditer(text))
+        for answer in wanted
+    )
 
 
 def _matches(kind: str, text: str) -> bool:

@@ -22,6 +22,7 @@ __all__ = ["STOPWORDS", "Grounding", "judge"]
 # number); the checking halves are reported apart. Below these the answer is declined.
 MIN_COVERAGE = 0.45
 MIN_DENSE = 0.80
+MIN_QUOTED_COVERAGE = 0.40  # of the unit quoted, when a unit beside it reached MIN_COVERAGE
 # Candidates this close to the best one are alternatives worth checking for the answer kind.
 _NEAR_BEST = 0.08
 
@@ -95,4 +96,6 @@ def judge(
                 False, covered, dense, missing_kind=sorted(strict)[0], best=best, terms=terms
             )
         best = near[0]
+    # The unit quoted must itself cover the question, not only a unit ranked beside it.
+    grounded = grounded and (best.coverage >= MIN_QUOTED_COVERAGE or best.asked_fact)
     return Grounding(grounded, covered, dense, best=best, terms=terms, alternatives=ranked[:5])

@@ -282,3 +282,24 @@ def test_phone_shorthand_is_read_as_words(typed: str, read: str) -> None:
 def test_a_shorthand_document_type_names_the_document() -> None:
     named = parse_question(q.expand_shorthand("hd 36 thay the van ban nao")).named
     assert [n.folded for n in named] == ["36-hd/"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "unit", "answers"),
+    [
+        ("Đình được xây dựng vào năm nào?", "Đình được xây dựng năm 1697.", True),
+        ("Đình được xây dựng vào năm nào?", "Sau khi xây dựng, đình được tu bổ.", False),
+        ("Đình được xây dựng vào năm nào?", "Hằng năm, làng mở hội tại đình.", False),
+        ("hoi nghi to chuc ngay nao", "Hội nghị tổ chức ngày 17/10/2023.", True),
+        ("hoi nghi to chuc ngay nao", "Hội nghị tổ chức trong quý IV/2023.", False),
+        ("Hội nghị bắt đầu lúc mấy giờ?", "Hội nghị bắt đầu lúc 7 giờ 30 phút.", True),
+        ("Hội nghị bắt đầu lúc mấy giờ?", "Hội nghị bắt đầu sau khi khai mạc.", False),
+        ("Kế hoạch thực hiện trong những năm nào?", "Giai đoạn 2021 - 2025.", True),
+        # A "khi nào" question takes any time.
+        ("Chi bộ sơ kết khi nào?", "Chi bộ sơ kết vào cuối năm học.", True),
+    ],
+)
+def test_a_time_as_precise_as_the_question_asks(asked: str, unit: str, answers: bool) -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    assert (q.WHEN in kinds_present(unit, parse_question(asked))) is answers

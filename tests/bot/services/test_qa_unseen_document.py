@@ -193,3 +193,23 @@ def test_a_city_named_beside_a_district_leaves_the_district_named(tmp_path: Path
     services.library.ingest_path(article)
     answer = services.qa.ask("Con sông nào làm ranh giới tự nhiên giữa đảo và huyện Hoằng Hóa?")
     assert answer.grounded and "sông Mã" in answer.text, answer.text
+
+
+LORDS = """CHÚA NGUYỄN
+Chúa Nguyễn Hoàng qua đời khi đang trấn giữ vùng đất Thuận Hóa, để lại cơ nghiệp cho con.
+Nguyễn Kim (1468-1545), cha của chúa Nguyễn Hoàng, là một tướng giỏi của nhà Hậu Lê.
+Năm 1558, Nguyễn Hoàng vào trấn thủ Thuận Hóa.
+"""
+
+
+def test_a_year_question_is_not_answered_by_a_sentence_without_a_year(tmp_path: Path) -> None:
+    """One sentence says he died ("khi …", no year), the others give years of other events:
+    no answer. A year of the asked event is quoted."""
+    article = tmp_path / "chua_nguyen.txt"
+    article.write_text(LORDS, encoding="utf-8")
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(article)
+    answer = services.qa.ask("Chúa Nguyễn Hoàng qua đời vào năm nào?")
+    assert not answer.grounded, answer.text
+    answer = services.qa.ask("Nguyễn Hoàng vào trấn thủ Thuận Hóa năm nào?")
+    assert answer.grounded and "1558" in answer.text, answer.text

@@ -38,7 +38,7 @@ FACT_CUES = {
     HEADER: re.compile(
         r"\b(?:so hieu|mang so|so may|so bao nhieu|ngay ban hanh|ban hanh ngay|ky ngay|ngay ra|"
         r"ra ngay|ky ban hanh|vao so|cong van den|thuoc dang bo|dang bo tinh|"
-        r"(?<!noi )nhan ke hoach|ngay nao)\b"
+        r"(?<!noi )nhan ke hoach|ngay (?:nao|may|bao nhieu))\b"
     ),
     RECIPIENTS: re.compile(
         r"\b(?:noi nhan|gui (?:toi|den|cho|de|bao cao|len)|duoc gui|bao cao len|ban luu|"

@@ -47,6 +47,7 @@ _TYPED_GLUE = (
 TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 _QUESTION_PHRASES = re.compile(
     r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
+    r"han chot|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
     r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"
     # How a question points at the text: "kế hoạch nhắc tới …", "văn bản đề cập đến …".
@@ -66,7 +67,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:khi nao|luc nao|bao gio|ngay nao|thang nao|nam nao|quy nao|thoi gian nao|"
             r"thoi diem nao|dip nao|nhung dip nao|may gio|han chot|thoi han|bao lau|"
-            r"ngay (?:thang|bao nhieu)|ky ngay|nhiem ky nao|hoc ky nao|tuan nao|"
+            r"(?:ngay|thang|nam|quy) (?:bao nhieu|may)|ngay thang|ky ngay|nhiem ky nao|"
+            r"hoc ky nao|tuan nao|"
             r"^thoi gian|thoi gian (?:nao|bao lau|la bao|la khi))\b"
         ),
     ),
@@ -258,6 +260,15 @@ _YESNO_TYPED = re.compile(
 )
 
 
+_WHICH_TIME = re.compile(r"\b(?:ngay|thang|nam|gio|quy) (?:bao nhieu|may)\b|\bmay gio\b")
+# What still asks a count beside a time: "bao nhiêu người", "mấy nội dung" (not "ngày bao
+# nhiêu" itself).
+_COUNT_CUE = re.compile(
+    r"(?<!\bngay )(?<!\bthang )(?<!\bnam )(?<!\bgio )(?<!\bquy )\b(?:bao nhieu|may) (?!gio\b)\w+"
+    r"|\bso luong\b"
+)
+
+
 def _kinds(text: str, folded: str) -> frozenset[str]:
     kinds = {kind for kind, cue in _KIND_CUES if cue.search(folded)}
     if asked_role(folded):
@@ -272,6 +283,9 @@ def _kinds(text: str, folded: str) -> frozenset[str]:
     # "… chưa?" (yet?) asks yes or no; "… dựng chùa?" (a pagoda) does not.
     if YESNO in kinds and folded != lowered and not _YESNO_TYPED.search(lowered):
         kinds.discard(YESNO)
+    # "ngày bao nhiêu", "năm mấy" ask which day or year, not how many.
+    if NUMBER in kinds and _WHICH_TIME.search(folded) and not _COUNT_CUE.search(folded):
+        kinds.discard(NUMBER)
     if not kinds:
         kinds.add(DEFINITION if folded.endswith(("?", "gi")) else LIST)
     return frozenset(kinds)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot.services.answer_kinds import STRICT, kinds_present, novelty
 from knowledge import question as q
-from knowledge.facts import FACT_CUES, FACT_KINDS
+from knowledge.facts import FACT_CUES, FACT_KINDS, SIGNATURE
 from knowledge.lexical import IdfTable, index_terms
 from knowledge.syllables import is_syllable
 from knowledge.textnorm import fold
@@ -222,6 +222,9 @@ def candidates(
         bonus = 0.0
         cue = FACT_CUES.get(chunk.kind)
         asked_for = cue is not None and bool(cue.search(question.folded))
+        # "ký … ngày nào" asks when it was signed: the header's date, not the signer.
+        if chunk.kind == SIGNATURE and q.WHEN in question.kinds and q.WHO not in question.kinds:
+            asked_for = False
         if chunk.kind in FACT_KINDS:
             bonus += 0.2 if asked_for else -0.05
         scope = _in_scope(hit, question)

@@ -29,6 +29,23 @@ def test_question_kind(text: str, kind: str) -> None:
     assert kind in parse_question(text).kinds
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Kế hoạch ký ngày bao nhiêu?", "ke hoach ban hanh ngay may", "Hội nghị bắt đầu lúc mấy giờ?"],
+)
+def test_which_day_or_hour_is_a_when_question_not_a_count(text: str) -> None:
+    assert parse_question(text).kinds == {q.WHEN}
+
+
+def test_a_count_beside_a_time_is_still_a_count() -> None:
+    assert q.NUMBER in parse_question("Hội nghị ngày bao nhiêu, có bao nhiêu người dự?").kinds
+    assert parse_question("Đợt học tập kéo dài bao nhiêu năm?").kinds == {q.NUMBER}
+
+
+def test_asking_for_the_deadline_is_not_a_topic() -> None:
+    assert "han" not in parse_question("hạn chót học tập là khi nào").terms
+
+
 def test_time_words_inside_a_topic_do_not_make_a_when_question() -> None:
     assert q.WHEN not in parse_question("Học toàn thời gian áp dụng cho đối tượng nào?").kinds
     assert q.WHEN not in parse_question("Trong thời gian học, sinh viên làm gì?").kinds

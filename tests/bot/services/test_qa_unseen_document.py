@@ -46,6 +46,9 @@ def body(answer_text: str) -> str:
         ("ai ky ke hoach hoc tap chuyen de ve chong lang phi", "ha van tam"),
         ("Kế hoạch 41-KH/HU được gửi tới những cơ quan nào?", "thuong truc huyen uy"),
         ("Kế hoạch 41-KH/HU ban hành ngày nào?", "5 thang 3 nam 2025"),
+        # Asking when it was signed wants the header's date, not the signer.
+        ("Huyện ủy ký kế hoạch 41-KH/HU ngày bao nhiêu?", "5 thang 3 nam 2025"),
+        ("kim boi ban hanh ke hoach hoc tap ngay may", "5 thang 3 nam 2025"),
         ("Các chi bộ phải học tập xong trước ngày nào?", "30/4/2025"),
         ("Tài liệu học tập gồm những gì?", "thuc hanh tiet kiem"),
         ("Cơ quan nào chủ trì theo dõi, đôn đốc việc học tập của các chi bộ?",

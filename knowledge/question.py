@@ -334,6 +334,24 @@ def head_of(folded: str) -> tuple[str, ...]:
     return tuple(words) if 1 <= len(words) <= 4 else ()
 
 
+# "Chi bộ mình sắp họp chuyên đề, cho hỏi …": what comes before the asking is the member's
+# situation; it steers the search, the words after it are what an answer must say.
+_ASKING = re.compile(
+    r"[,.;:!]\s*(?:(?:vậy |vay )?(?:cho|xin)(?: \w+)? )?(?:hỏi|hoi)\b\s*(?:chút|chut|là|la)?"
+)
+
+
+def asked_terms(text: str) -> list[str]:
+    """The topic terms of what is asked: after "…, cho (mình) hỏi" when that part names at
+    least two topic words itself, otherwise of the whole question."""
+    marker = next(reversed(list(_ASKING.finditer(text))), None)  # the last one asks
+    if marker is not None:
+        rest = topic_terms(text[marker.end() :])
+        if len([t for t in rest if "_" not in t]) >= 2:
+            return rest
+    return topic_terms(text)
+
+
 @lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike
 def parse_question(raw: str) -> Question:
     text = canonical_doc_numbers(" ".join(nfc(raw).split()))
@@ -342,7 +360,7 @@ def parse_question(raw: str) -> Question:
         text=text,
         folded=folded,
         kinds=_kinds(text, folded),
-        terms=tuple(topic_terms(text)),
+        terms=tuple(asked_terms(text)),
         named=named_things(text, folded),
         about_document=bool(_ABOUT_DOCUMENT.search(folded)),
         without_diacritics=folded == text.lower(),

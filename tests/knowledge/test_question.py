@@ -320,3 +320,14 @@ def test_a_time_as_precise_as_the_question_asks(asked: str, unit: str, answers: 
     from bot.services.answer_kinds import kinds_present
 
     assert (q.WHEN in kinds_present(unit, parse_question(asked))) is answers
+
+
+def test_the_situation_before_cho_hoi_is_not_what_an_answer_must_say() -> None:
+    parsed = parse_question(
+        "Chi bộ tôi được mời dự hội nghị quán triệt nghị quyết, cho hỏi ai sẽ trực tiếp báo cáo?"
+    )
+    assert "truc_tiep" in parsed.terms and "moi" not in parsed.terms
+    assert q.WHO in parsed.kinds
+    # Too little left after "cho hỏi": the whole question is read.
+    vague = parse_question("Chi bộ tôi sắp học nghị quyết, cho hỏi thế nào?")
+    assert "nghi_quyet" in vague.terms

@@ -33,7 +33,7 @@ PERSON = "person"  # a person's name for a role: "Bí thư Huyện ủy tên là
 _GLUE = (
     "a ai anh bao biet cac cai can cho chi chu co cua da dau de den di duoc gi hay hoi khi khong"
     " la lam luc ma mot nao neu nhieu nhu nhung noi o ra roi sao se tai the thi toi trong va vao"
-    " ve vi voi xin em oi a nhe giup dum minh chung theo may vay nua gom"
+    " ve vi voi xin em oi a nhe giup dum minh chung theo may vay nua gom viec"
 )
 STOPWORDS = frozenset(_GLUE.split())
 # The same glue as typed with diacritics: "tài năng", "cơ quan", "thể chất", "Ban Tuyên giáo"
@@ -42,7 +42,7 @@ _TYPED_GLUE = (
     "à a ạ ai anh bao biết các cái cần cho chỉ chứ có của đã đâu để đến đi được gì hãy hay hỏi"
     " khi không là làm lúc mà một nào nếu nhiêu nhiều như những nhưng nơi ở ra rồi sao sẽ tại"
     " thì tôi tới trong và vào về vì với xin em ơi nhé giúp dùm giùm bạn mình chúng theo mấy"
-    " vậy nữa gồm"
+    " vậy nữa gồm việc"
 )
 TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 _QUESTION_PHRASES = re.compile(

@@ -331,3 +331,8 @@ def test_the_situation_before_cho_hoi_is_not_what_an_answer_must_say() -> None:
     # Too little left after "cho hỏi": the whole question is read.
     vague = parse_question("Chi bộ tôi sắp học nghị quyết, cho hỏi thế nào?")
     assert "nghi_quyet" in vague.terms
+
+
+def test_viec_makes_a_verb_a_noun_and_is_not_a_topic_word() -> None:
+    terms = parse_question("Mục đích của việc tuyên truyền chỉ thị là gì?").terms
+    assert "tuyen_truyen" in terms and "viec" not in terms and "viec_tuyen" not in terms

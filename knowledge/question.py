@@ -47,7 +47,7 @@ _TYPED_GLUE = (
 TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 _QUESTION_PHRASES = re.compile(
     r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
-    r"han chot|"
+    r"han chot|ke ten|liet ke|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
     r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"
     # How a question points at the text: "kế hoạch nhắc tới …", "văn bản đề cập đến …".

@@ -193,7 +193,9 @@ def cut_distribution_list(lines: list[str]) -> list[str]:
 _WEB_LINE = re.compile(
     r"^[\W_]*(?:copy\s?right|ban quyen|©|\(c\)|luot xem|so luot|luot truy cap|dang truy cap|"
     r"truy cap hom nay|tong truy cap|ghi ro nguon|bai viet lien quan|tin lien quan|"
-    r"cac tin da dua|len dau trang)\b"
+    r"cac tin da dua|len dau trang|vui long (?:cho|doi))\b"
+    # A page's loading message: "Đang tải nội dung, vui lòng chờ giây lát...".
+    r"|^[\W_]*dang tai(?: noi dung| du lieu| trang)?\W*(?:vui long\b.*)?$"
 )
 # Navigation words: furniture only on a short line of their own ("Chia sẻ", "In bài").
 _WEB_SHORT = re.compile(

@@ -111,7 +111,14 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
         found.add(q.PERSON)
     if q.NUMBER in question.kinds and _has_number(unit, text, question):
         found.add(q.NUMBER)
+    # "Có mấy loại bản sao, kể tên?": the items named answer the count too.
+    names_items = {q.NUMBER, q.LIST} <= question.kinds and _LIST_ASKED.search(question.folded)
+    if names_items and len(re.findall(r"[,;]|\bva\b|\bhoac\b", text)) >= 2:
+        found.add(q.NUMBER)
     return frozenset(found)
+
+
+_LIST_ASKED = re.compile(r"\b(?:ke ten|liet ke|gom nhung|la nhung|nhung (?:\w+ )?nao)\b")
 
 
 # Number words as written: folded, "sau" (sáu/sau), "tam" (tám/tâm) and "nam" (năm/Nam) are

@@ -150,3 +150,10 @@ def test_a_sentence_about_recipients_is_body_and_the_block_ends_before_an_append
     assert parsed.meta.recipients == ("Các chi bộ trực thuộc", "Lưu Văn phòng")
     assert parsed.meta.signer == "Lê Văn Hòa"
     assert "Lê Văn Hòa" not in body
+
+
+def test_a_page_loading_message_is_furniture() -> None:
+    lines = ["Đang tải nội dung, vui lòng chờ giây lát...", "Đang tải...", "KẾ HOẠCH"]
+    assert drop_web_furniture(lines) == ["KẾ HOẠCH"]
+    kept = "Đang tải lên cổng thông tin các bài viết về tác phẩm."
+    assert drop_web_furniture([kept]) == [kept]

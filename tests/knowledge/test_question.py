@@ -336,3 +336,14 @@ def test_the_situation_before_cho_hoi_is_not_what_an_answer_must_say() -> None:
 def test_viec_makes_a_verb_a_noun_and_is_not_a_topic_word() -> None:
     terms = parse_question("Mục đích của việc tuyên truyền chỉ thị là gì?").terms
     assert "tuyen_truyen" in terms and "viec" not in terms and "viec_tuyen" not in terms
+
+
+def test_items_named_answer_how_many_when_the_question_asks_to_name_them() -> None:
+    from bot.services.answer_kinds import kinds_present
+
+    asked = parse_question("Có mấy loại bản sao, kể tên giúp mình?")
+    assert "ke_ten" not in asked.terms and "ten" not in asked.terms
+    unit = "Bản sao gồm: sao y bản chính, sao lục hoặc trích sao."
+    assert q.NUMBER in kinds_present(unit, asked)
+    # Asked only how many, a list without a figure does not answer.
+    assert q.NUMBER not in kinds_present(unit, parse_question("Có mấy loại bản sao?"))

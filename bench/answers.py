@@ -1,8 +1,8 @@
 """Answer benchmark: accuracy, sources, declines and latency on two development sets, each split
-once into a tuning half and a checking half.
+once into a tuning half and a checking half, and on three probe sets used whole for tuning.
 
-    python bench/answers.py [--misses] [--set dev|viqa] [--half tuning|checking]
-                            [--extra QUESTIONS_JSON LIBRARY_DIR]
+    python bench/answers.py [--misses] [--set dev|viqa|probe-seed|probe-party|probe-wiki]
+                            [--half tuning|checking] [--extra QUESTIONS_JSON LIBRARY_DIR]
 
 The split is fixed and written down here: a question belongs to the *tuning* half when the number
 in its id is even (d102, x004, du02, xu010), to the *checking* half when it is odd. Rules are tuned
@@ -13,6 +13,12 @@ folding (lowercase, no diacritics, đ→d); a list inside `must` means any one a
 Sets (outside this repository, beside it in ../shared/eval/):
 - dev v2: 128 questions on the five sample plans (library: knowledge/corpus/);
 - viqa_dev: a slice of a public Vietnamese QA data set with its own library (docs/).
+
+Probe sets (bench/probes/, see its README): questions written blind, by writers who never saw
+this code, on the sample plans (probe-seed), on five real party and state documents copied from
+public pages (probe-party) and on six Vietnamese Wikipedia articles (probe-wiki). They have no
+checking half: every question is tuning data, reported as "all". `--half checking` alone skips
+them.
 """
 
 from __future__ import annotations
@@ -38,10 +44,16 @@ from bot.wiring import build_library  # noqa: E402
 from knowledge.textnorm import fold  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
+PROBES = ROOT / "bench" / "probes"
 SETS = {
     "dev": (EVAL / "dev_questions_v2.json", ROOT / "knowledge" / "corpus"),
     "viqa": (EVAL / "viqa_dev" / "questions.json", EVAL / "viqa_dev" / "docs"),
+    # Written blind (by people who never saw this code) for tuning; read as one whole set.
+    "probe-seed": (PROBES / "seed" / "questions.json", ROOT / "knowledge" / "corpus"),
+    "probe-party": (PROBES / "party" / "questions.json", PROBES / "party" / "docs"),
+    "probe-wiki": (PROBES / "wiki" / "questions.json", PROBES / "wiki" / "docs"),
 }
+WHOLE = {"probe-seed", "probe-party", "probe-wiki", "extra"}  # no checking half
 
 
 def half_of(question_id: str) -> str:
@@ -80,16 +92,12 @@ def run_set(
     name: str, halves: list[str], show_misses: bool, cache: Path | None = None
 ) -> dict[str, Tally]:
     questions_path, library_dir = SETS[name]
-    if name == "extra":  # a set of one's own: every question counts, in the "tuning" half
-        halves = ["tuning"]
+    if name in WHOLE:  # every question counts, as one "all" half
+        halves = ["all"]
     questions = json.loads(questions_path.read_text(encoding="utf-8"))["questions"]
     tallies = {half: Tally() for half in halves}
     with tempfile.TemporaryDirectory() as tmp:
-        key = (
-            name
-            if name != "extra"
-            else "extra-" + hashlib.sha1(str(library_dir.resolve()).encode()).hexdigest()[:8]
-        )
+        key = f"{name}-{hashlib.sha1(str(library_dir.resolve()).encode()).hexdigest()[:8]}"
         data_dir = cache / key if cache else Path(tmp)
         settings = Settings(data_dir=data_dir, _env_file=None)  # type: ignore[call-arg]
         library = build_library(settings)
@@ -103,7 +111,7 @@ def run_set(
         qa = QAService(library)
         qa.ask("khởi động")  # warm-up
         for q in questions:
-            half = "tuning" if name == "extra" else half_of(q["id"])
+            half = "all" if name in WHOLE else half_of(q["id"])
             if half not in tallies:
                 continue
             tally = tallies[half]
@@ -176,7 +184,9 @@ def main() -> None:
         help="also run a question set of one's own (same format) on its own library",
     )
     args = parser.parse_args()
-    names = args.set or sorted(SETS)
+    names = args.set or [
+        name for name in SETS if name not in WHOLE or not args.half or "tuning" in args.half
+    ]
     if args.extra:
         SETS["extra"] = (Path(args.extra[0]), Path(args.extra[1]))
         names = [*(args.set or []), "extra"]

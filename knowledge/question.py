@@ -45,6 +45,9 @@ _TYPED_GLUE = (
     " vậy nữa gồm việc"
 )
 TYPED_GLUE = frozenset(_TYPED_GLUE.split())
+# Glue as typed whose folded form is a topic word: "đang" (đảng), "này" (nay), "lại" (lai),
+# "cũng" (cung), "vẫn" (văn), "đó" (do): read as glue only when typed with diacritics.
+TYPED_ONLY_GLUE = frozenset(["đang", "này", "lại", "cũng", "vẫn", "đó", "ấy"])
 _QUESTION_PHRASES = re.compile(
     r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
     r"han chot|ke ten|liet ke|"
@@ -234,7 +237,7 @@ def _is_glue(word: str, typed: str, typed_glue: bool, first: bool) -> bool:
     a capitalised word inside the question ("tiếng Anh") is a name. Without diacritics the
     folded form decides."""
     if word not in STOPWORDS:
-        return False
+        return typed_glue and typed.lower() in TYPED_ONLY_GLUE
     if not typed_glue:
         return True
     name = not first and typed[:1].isupper() and typed[1:].islower()
@@ -324,13 +327,15 @@ _HEAD = re.compile(
 )
 
 
-def head_of(folded: str) -> tuple[str, ...]:
-    """What "A của B" asks about: A's topic words. An answer about B that does not speak of A
-    ("chương trình tài năng" without its "mục tiêu") does not answer."""
+def head_of(text: str, folded: str) -> tuple[str, ...]:
+    """What "A của B" asks about: A's topic words, read as typed ("Ai đang là viện trưởng của
+    …" → viện, trưởng). An answer about B that does not speak of A ("chương trình tài năng"
+    without its "mục tiêu") does not answer."""
     match = _HEAD.match(folded)
     if match is None or re.search(r"\bnao\b", match[1]):
         return ()
-    words = [t for t in topic_terms(match[1]) if "_" not in t]
+    typed = text[match.start(1) : match.end(1)] if len(text) == len(folded) else match[1]
+    words = [t for t in topic_terms(typed) if "_" not in t]
     return tuple(words) if 1 <= len(words) <= 4 else ()
 
 
@@ -365,5 +370,5 @@ def parse_question(raw: str) -> Question:
         about_document=bool(_ABOUT_DOCUMENT.search(folded)),
         without_diacritics=folded == text.lower(),
         counted=counted_noun(text, folded),
-        head=head_of(folded),
+        head=head_of(text, folded),
     )

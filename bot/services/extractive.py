@@ -22,7 +22,11 @@ OUTLINE_MARKER_LINE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-�
 ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
 # A sentence ends at . ! ? before a capital, but "4. Phòng Văn hóa" is an outline marker and
 # "P. ĐTĐH" an abbreviation.
-_SENTENCE_END = re.compile(r"(?<![0-9IVX]\.)(?<!\b[A-ZĐ]\.)(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
+# Titles before a name ("TS. Nguyễn Tuấn Cường", "PGS.TS.", "ThS.") end no sentence either.
+_SENTENCE_END = re.compile(
+    r"(?<![0-9IVX]\.)(?<!\b[A-ZĐ]\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bBS\.)(?<!\bKS\.)"
+    r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])"
+)
 
 
 @dataclass(frozen=True)

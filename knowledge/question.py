@@ -45,9 +45,10 @@ _TYPED_GLUE = (
     " vậy nữa gồm việc"
 )
 TYPED_GLUE = frozenset(_TYPED_GLUE.split())
-# Glue as typed whose folded form is a topic word: "đang" (đảng), "này" (nay), "lại" (lai),
-# "cũng" (cung), "vẫn" (văn), "đó" (do): read as glue only when typed with diacritics.
-TYPED_ONLY_GLUE = frozenset(["đang", "này", "lại", "cũng", "vẫn", "đó", "ấy"])
+# Glue as typed whose folded form is a topic word: "đang" (đảng), "này" (nay), "cũng" (cung),
+# "vẫn" (văn), "đó" (do): read as glue only when typed with diacritics. Not "lại": "học
+# lại", "thi lại" are what is asked.
+TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy"])
 _QUESTION_PHRASES = re.compile(
     r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
     r"han chot|ke ten|liet ke|"

@@ -349,12 +349,13 @@ def test_items_named_answer_how_many_when_the_question_asks_to_name_them() -> No
     assert q.NUMBER not in kinds_present(unit, parse_question("Có mấy loại bản sao?"))
 
 
-def test_glue_only_as_typed_dang_nay_lai() -> None:
+def test_glue_only_as_typed_dang_nay() -> None:
     typed = parse_question("Ai đang là viện trưởng của viện nghiên cứu này?")
     assert typed.head == ("vien", "truong")
     assert "dang" not in typed.terms and "nay" not in typed.terms
     # Without diacritics "dang" may be "Đảng": a topic word.
     assert "dang" in parse_question("ai dang la bi thu dang uy").terms
+    assert "hoc_lai" in parse_question("Đơn xin học lại nộp ở đâu?").terms  # again: asked
 
 
 def test_a_title_before_a_name_ends_no_sentence() -> None:

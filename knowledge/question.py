@@ -52,6 +52,9 @@ TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy"])
 _QUESTION_PHRASES = re.compile(
     r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
     r"han chot|ke ten|liet ke|"
+    # "căn cứ vào văn bản nào", "dựa trên chỉ thị nào": asking for the basis, which a plan
+    # states as "Thực hiện …" as often as "Căn cứ …".
+    r"(?:can cu|dua (?:vao|tren))(?: vao| theo)?(?= (?:\w+ ){0,2}nao\b)|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
     r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"
     # How a question points at the text: "kế hoạch nhắc tới …", "văn bản đề cập đến …".

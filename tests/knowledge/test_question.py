@@ -363,3 +363,13 @@ def test_a_title_before_a_name_ends_no_sentence() -> None:
 
     units = units_of("Viện trưởng: TS. Nguyễn Văn An. Phó Viện trưởng: ThS. Lê Thị Bình.")
     assert units == ("Viện trưởng: TS. Nguyễn Văn An.", "Phó Viện trưởng: ThS. Lê Thị Bình.")
+
+
+def test_asking_for_the_basis_is_not_a_topic() -> None:
+    """A plan states its basis as "Thực hiện …" as often as "Căn cứ …": the question's own
+    "căn cứ vào" must not be a word the answer has to say."""
+    parsed = parse_question("Kế hoạch của Huyện ủy căn cứ vào văn bản nào?")
+    assert q.REFERENCE in parsed.kinds
+    assert "can_cu" not in parsed.terms and "cu" not in parsed.terms
+    # Not asking which document: "căn cứ" is a topic word.
+    assert "can_cu" in parse_question("Căn cứ chức năng, các sở làm gì?").terms

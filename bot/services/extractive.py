@@ -210,7 +210,10 @@ def candidates(
     found: list[Candidate] = []
     scope_terms = _scope_terms(question)
     strict = question.kinds & STRICT
-    names = _name_words(question)
+    # What "A của B" asks about, its first two words as one ("tác giả", not "tác phẩm" and
+    # "giá trị"), and the names the question types.
+    compound = ("_".join(question.head[:2]),) if len(question.head) >= 2 else ()
+    wanted = question.head + compound + _name_words(question)
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -258,7 +261,7 @@ def candidates(
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
-            head = all(word in said or word in around for word in question.head + names)
+            head = all(word in said or word in around for word in wanted)
             found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact, head))
     found.sort(key=lambda c: (-c.score, c.rank, c.index))
     return found

@@ -216,3 +216,18 @@ def test_a_year_question_is_not_answered_by_a_sentence_without_a_year(tmp_path: 
     assert not answer.grounded, answer.text
     answer = services.qa.ask("Nguyễn Hoàng vào trấn thủ Thuận Hóa năm nào?")
     assert answer.grounded and "1558" in answer.text, answer.text
+
+
+def test_a_two_word_head_is_read_as_one_word(tmp_path: Path) -> None:
+    """ "Tác giả của X" is not answered by a sentence with "tác phẩm" and "giá trị" in it."""
+    plan = tmp_path / "tac_pham.txt"
+    plan.write_text(
+        "KẾ HOẠCH HỌC TẬP TÁC PHẨM VỀ CÔNG TÁC DÂN VẬN\n"
+        "1. Tác phẩm về công tác dân vận có giá trị lý luận và thực tiễn sâu sắc.\n"
+        "2. Các chi bộ tổ chức học tập tác phẩm về công tác dân vận trong quý II.\n",
+        encoding="utf-8",
+    )
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(plan)
+    answer = services.qa.ask("Ai là tác giả của tác phẩm về công tác dân vận?")
+    assert not answer.grounded, answer.text

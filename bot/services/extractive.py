@@ -210,9 +210,10 @@ def candidates(
     found: list[Candidate] = []
     scope_terms = _scope_terms(question)
     strict = question.kinds & STRICT
-    # What "A của B" asks about, its first two words as one ("tác giả", not "tác phẩm" and
-    # "giá trị"), and the names the question types.
-    compound = ("_".join(question.head[:2]),) if len(question.head) >= 2 else ()
+    # What "A của B" asks about, its first two words as one when the question has them side by
+    # side ("tác giả", not "tác phẩm" and "giá trị"), and the names the question types.
+    first = "_".join(question.head[:2])
+    compound = (first,) if len(question.head) >= 2 and first in question.terms else ()
     wanted = question.head + compound + _name_words(question)
     rank = -1
     for hit in hits:

@@ -231,3 +231,19 @@ def test_a_two_word_head_is_read_as_one_word(tmp_path: Path) -> None:
     services.library.ingest_path(plan)
     answer = services.qa.ask("Ai là tác giả của tác phẩm về công tác dân vận?")
     assert not answer.grounded, answer.text
+
+
+def test_head_words_apart_in_the_question_are_not_one_word(tmp_path: Path) -> None:
+    """ "Đơn xin nhập học" has no "đơn nhập" compound: the answer need not say one."""
+    rules = tmp_path / "quy_che.txt"
+    rules.write_text(
+        "QUY CHẾ TUYỂN SINH\n"
+        "1. Thí sinh trúng tuyển được bảo lưu kết quả tối đa 1 năm.\n"
+        "2. Thí sinh đã bảo lưu kết quả làm đơn xin nhập học lại, gửi phòng đào tạo trước "
+        "ngày 15 tháng 8.\n",
+        encoding="utf-8",
+    )
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(rules)
+    answer = services.qa.ask("Đơn xin nhập học lại của thí sinh đã bảo lưu gửi nơi nào?")
+    assert answer.grounded and "phong dao tao" in body(answer.text), answer.text

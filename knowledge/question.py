@@ -345,8 +345,9 @@ def head_of(text: str, folded: str) -> tuple[str, ...]:
 
 # "Chi bộ mình sắp họp chuyên đề, cho hỏi …": what comes before the asking is the member's
 # situation; it steers the search, the words after it are what an answer must say.
+# Folded "hoi" may be "hội" ("…, hoi nghi …"): without diacritics only "cho/xin … hoi" asks.
 _ASKING = re.compile(
-    r"[,.;:!]\s*(?:(?:vậy |vay )?(?:cho|xin)(?: \w+)? )?(?:hỏi|hoi)\b\s*(?:chút|chut|là|la)?"
+    r"[,.;:!]\s*(?:(?:vậy |vay )?(?:cho|xin)(?: \w+)? (?:hỏi|hoi)|hỏi)\b\s*(?:chút|chut|là|la)?"
 )
 
 

@@ -146,11 +146,14 @@ class QAService:
         )
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
-        question = expand_shorthand(" ".join(question.split()))
+        question = " ".join(question.split())
         if not question:
             raise InvalidQuestion(text.EMPTY_QUESTION)
         if len(question) > self.max_chars:
             raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
+        question = expand_shorthand(
+            question
+        )  # "dc", "ko", "hd 36": after the length the member sees
         query = self._with_context(question, conversation)
         # A follow-up depends on the conversation; a question read alone may be answered from
         # the cache.

@@ -373,3 +373,9 @@ def test_asking_for_the_basis_is_not_a_topic() -> None:
     assert "can_cu" not in parsed.terms and "cu" not in parsed.terms
     # Not asking which document: "căn cứ" is a topic word.
     assert "can_cu" in parse_question("Căn cứ chức năng, các sở làm gì?").terms
+
+
+def test_hoi_nghi_after_a_comma_is_not_asking() -> None:
+    terms = parse_question("ngay 5/3, hoi nghi chi bo to chuc o dau").terms
+    assert "hoi_nghi" in terms or "nghi" in terms
+    assert "5/3" in terms or "ngay" in terms

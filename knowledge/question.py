@@ -49,6 +49,37 @@ TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 # "vẫn" (văn), "đó" (do): read as glue only when typed with diacritics. Not "lại": "học
 # lại", "thi lại" are what is asked.
 TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy"])
+# Typed without diacritics, these compounds start with a syllable that folds like glue ("cơ
+# quan" reads "co quan", "có" is glue): kept whole as topic words.
+_COMPOUNDS = frozenset(
+    [
+        "co quan",
+        "co so",
+        "co che",
+        "hoi nghi",
+        "hoi dong",
+        "hoi vien",
+        "tai lieu",
+        "tai chinh",
+        "the thuc",
+        "the hien",
+        "the che",
+        "chi dao",
+        "chi thi",
+        "chi tieu",
+        "noi dung",
+        "noi bo",
+        "vi tri",
+        "vi pham",
+        "nhu cau",
+        "toi thieu",
+        "toi da",
+        "khi hau",
+        "ra soat",
+        "di tich",
+        "di san",
+    ]
+)
 _QUESTION_PHRASES = re.compile(
     r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
     r"han chot|ke ten|liet ke|"
@@ -227,9 +258,15 @@ def topic_terms(question: str) -> list[str]:
     typed_glue = folded != text.lower()
     terms: list[str] = []
     for begin, finish in zip(bounds[::2], bounds[1::2], strict=True):
+        tokens = typed_tokens(text[begin:finish])
         pairs = [
-            (word, typed, _is_glue(word, typed, typed_glue, begin == 0 and i == 0))
-            for i, (word, typed) in enumerate(typed_tokens(text[begin:finish]))
+            (
+                word,
+                typed,
+                _is_glue(word, typed, typed_glue, begin == 0 and i == 0)
+                and (typed_glue or " ".join(t for t, _ in tokens[i : i + 2]) not in _COMPOUNDS),
+            )
+            for i, (word, typed) in enumerate(tokens)
         ]
         terms.extend(word for word, _, glue in pairs if not glue)
         terms.extend(f"{a}_{b}" for (a, _, ga), (b, _, gb) in pairwise(pairs) if not ga and not gb)

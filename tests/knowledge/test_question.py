@@ -54,9 +54,11 @@ def test_time_words_inside_a_topic_do_not_make_a_when_question() -> None:
 def test_same_parse_with_and_without_diacritics() -> None:
     typed = parse_question("Ban Tuyên giáo phải tóm tắt tác phẩm thành những tài liệu gì?")
     folded = parse_question("ban tuyen giao phai tom tat tac pham thanh nhung tai lieu gi")
-    # Typed with diacritics, "tài" is a topic word; folded it reads as glue ("tại").
+    # "tài liệu" is kept either way (a compound); a lone "tài" read folded is glue ("tại").
     assert set(folded.terms) <= set(typed.terms)
-    assert "tai_lieu" in set(typed.terms) - set(folded.terms)
+    assert "tai_lieu" in set(typed.terms) & set(folded.terms)
+    gifted = parse_question("Chương trình tài năng tuyển bao nhiêu sinh viên?").terms
+    assert "tai_nang" in set(gifted) - set(parse_question("chuong trinh tai nang tuyen").terms)
     assert "ban_tuyen" in folded.terms  # "ban" is rarely "bạn" in a question to the bot
     assert typed.kinds == folded.kinds
     assert folded.without_diacritics and not typed.without_diacritics
@@ -379,3 +381,11 @@ def test_hoi_nghi_after_a_comma_is_not_asking() -> None:
     terms = parse_question("ngay 5/3, hoi nghi chi bo to chuc o dau").terms
     assert "hoi_nghi" in terms or "nghi" in terms
     assert "5/3" in terms or "ngay" in terms
+
+
+def test_compounds_that_start_like_glue_are_kept_without_diacritics() -> None:
+    folded = parse_question("ten co quan ban hanh trinh bay o dau").terms
+    assert "co_quan" in folded
+    assert "co_quan" in parse_question("hoi nghi co quan nao chu tri").terms
+    assert "hoi_nghi" in parse_question("hoi nghi to chuc o dau").terms
+    assert "co" not in parse_question("ke hoach co may noi dung").terms  # "có": glue

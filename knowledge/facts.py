@@ -219,8 +219,10 @@ def _block_length(tail: list[str]) -> int:
     """How many lines from "Nơi nhận" on are the recipients and signature block: it ends
     before a numbered heading, an appendix ("PHỤ LỤC") or a line of prose."""
     for index, line in enumerate(tail[1:], start=1):
-        folded = fold(line)
-        if _BLOCK_END.match(folded) or len(line.strip()) > _BLOCK_LINE_CHARS:
+        # As written: folding lowercases "II." out of the Roman numerals.
+        if _BLOCK_END.match(line) or _BLOCK_END.match(fold(line)):
+            return index
+        if len(line.strip()) > _BLOCK_LINE_CHARS:
             return index
     return len(tail)
 

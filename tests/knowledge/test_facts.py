@@ -157,3 +157,11 @@ def test_a_page_loading_message_is_furniture() -> None:
     assert drop_web_furniture(lines) == ["KẾ HOẠCH"]
     kept = "Đang tải lên cổng thông tin các bài viết về tác phẩm."
     assert drop_web_furniture([kept]) == [kept]
+
+
+def test_a_roman_numbered_section_after_the_recipients_is_body_again() -> None:
+    text = GUIDE.replace("PHỤ LỤC\n", "II. TỔ CHỨC THỰC HIỆN\n")
+    parsed = parse_document(text, "guide.txt", "4" * 64)
+    body = " ".join(c.text for c in parsed.chunks if c.kind == "body")
+    assert "TỔ CHỨC THỰC HIỆN" in body and "Mẫu trình bày tên cơ quan" in body
+    assert parsed.meta.recipients == ("Các chi bộ trực thuộc", "Lưu Văn phòng")

@@ -102,10 +102,13 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     found = {
         kind for kind in question.kinds if kind not in (q.NUMBER, q.PERSON) and _matches(kind, text)
     }
-    if q.WHEN in question.kinds and q.WHEN not in found and _dated(unit, question):
-        found.add(q.WHEN)
-    if q.WHEN in found and not _precise_enough(unit, question):
-        found.discard(q.WHEN)
+    if q.WHEN in question.kinds:
+        # The unit's times as written, without the dates of other documents: read once.
+        times = _without_attached_dates(fold(unit), question)
+        if q.WHEN not in found and _dated(times, question):
+            found.add(q.WHEN)
+        if q.WHEN in found and not _precise_enough(times, question):
+            found.discard(q.WHEN)
     role = q.asked_role(question.folded)
     if role is not None and _names_holder(unit, role):
         found.add(q.PERSON)
@@ -223,11 +226,16 @@ def _names_holder(unit: str, role: str) -> bool:
 _TIME_EXPRESSION = re.compile(r"\b(?:nam|ngay|thang|quy|the ky) (\d{1,4}|[ivx]+)\b")
 
 
-def _dated(unit: str, question: q.Question) -> bool:
-    """The unit names a year, day, month or quarter that the question does not already name."""
-    asked = set(question.folded.split())
-    text = _without_attached_dates(fold(unit), question)
-    return any(m[1] not in asked for m in _TIME_EXPRESSION.finditer(text))
+@lru_cache(maxsize=1024)
+def _question_words(question: q.Question) -> frozenset[str]:
+    return frozenset(question.folded.split())
+
+
+def _dated(times: str, question: q.Question) -> bool:
+    """The unit (`times`: folded, other documents' dates dropped) names a year, day, month or
+    quarter that the question does not already name."""
+    asked = _question_words(question)
+    return any(m[1] not in asked for m in _TIME_EXPRESSION.finditer(times))
 
 
 # "năm nào" wants a year, "ngày nào" a day, "mấy giờ" an hour, "tháng nào" a month: "sau khi
@@ -249,16 +257,15 @@ _PRECISE_WHEN = (
 )
 
 
-def _precise_enough(unit: str, question: q.Question) -> bool:
-    """The unit gives the time as precisely as the question asks for it, beyond the
-    question's own words and the dates of other documents."""
+def _precise_enough(times: str, question: q.Question) -> bool:
+    """The unit (`times`, as for `_dated`) gives the time as precisely as the question asks
+    for it, beyond the question's own words."""
     wanted = [answer for cue, answer in _PRECISE_WHEN if cue.search(question.folded)]
     if not wanted:
         return True
-    text = _without_attached_dates(fold(unit), question)
-    asked = set(question.folded.split())
+    asked = _question_words(question)
     return any(
-        any(m[0] not in asked and m[0].split()[-1] not in asked for m in answer.finditer(text))
+        any(m[0] not in asked and m[0].split()[-1] not in asked for m in answer.finditer(times))
         for answer in wanted
     )
 

@@ -35,6 +35,15 @@ def qa(tmp_path_factory: pytest.TempPathFactory) -> QAService:
     return services.qa
 
 
+def _qa_over(tmp_path: Path, name: str, text: str) -> QAService:
+    """The question service over a library of one document, written here."""
+    document = tmp_path / name
+    document.write_text(text, encoding="utf-8")
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_path(document)
+    return services.qa
+
+
 def body(answer_text: str) -> str:
     return fold(answer_text.split("\n\nNguồn")[0])
 
@@ -113,32 +122,27 @@ KẾ HOẠCH HỌC TẬP CHUYÊN ĐỀ NĂM 2025
 
 
 def test_an_item_is_read_with_what_introduces_it(tmp_path: Path) -> None:
-    plan = tmp_path / "dieu_kien.txt"
-    plan.write_text(CONDITIONS, encoding="utf-8")
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(plan)
+    service = _qa_over(tmp_path, "dieu_kien.txt", CONDITIONS)
     question = "Điểm bài thu hoạch tối thiểu để được công nhận hoàn thành đợt học tập?"
     for asked in (question, fold(question)):
-        answer = services.qa.ask(asked)
+        answer = service.ask(asked)
         assert answer.grounded and "7 diem" in body(answer.text), (asked, answer.text)
 
 
 def test_an_answer_about_the_owner_is_not_an_answer_about_what_it_owns(tmp_path: Path) -> None:
     """ "Mục tiêu của X" is not answered by a sentence about X that never speaks of its aim."""
-    plan = tmp_path / "viet_tat.txt"
-    plan.write_text(
+    service = _qa_over(
+        tmp_path,
+        "viet_tat.txt",
         "QUY ĐỊNH VỀ CHƯƠNG TRÌNH BỒI DƯỠNG\n"
         "1. CTBD là viết tắt của chương trình bồi dưỡng lý luận chính trị.\n"
         "2. Học viên chương trình bồi dưỡng lý luận chính trị được cấp giấy chứng nhận.\n",
-        encoding="utf-8",
     )
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(plan)
     for asked in ("Mục tiêu của chương trình bồi dưỡng lý luận chính trị là gì?",
                   "muc tieu cua chuong trinh boi duong ly luan chinh tri la gi"):  # fmt: skip
-        answer = services.qa.ask(asked)
+        answer = service.ask(asked)
         assert not answer.grounded, (asked, answer.text)
-    answer = services.qa.ask("Học viên chương trình bồi dưỡng được cấp gì?")
+    answer = service.ask("Học viên chương trình bồi dưỡng được cấp gì?")
     assert answer.grounded and "giay chung nhan" in body(answer.text), answer.text
 
 
@@ -149,19 +153,16 @@ xuân năm 1697 dưới thời vua Lê Hy Tông. Năm 1990, đình được côn
 
 
 def test_a_text_that_is_not_a_plan_answers_and_declines_too(tmp_path: Path) -> None:
-    article = tmp_path / "dinh_lang_vong.txt"
-    article.write_text(ENCYCLOPEDIA, encoding="utf-8")
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(article)
+    service = _qa_over(tmp_path, "dinh_lang_vong.txt", ENCYCLOPEDIA)
     for asked in (
         "Đình làng Võng được xây dựng vào năm nào?",
         "dinh lang vong xay nam nao",
         "dinh lang vong dc xay dung vao nam j",  # phone shorthand: được, gì
     ):
-        answer = services.qa.ask(asked)
+        answer = service.ask(asked)
         assert answer.grounded and "1697" in body(answer.text), (asked, answer.text)
     # A name the library never mentions: declined, and the reply says which name.
-    answer = services.qa.ask("Đình làng Đông Ngạc được xây dựng vào năm nào?")
+    answer = service.ask("Đình làng Đông Ngạc được xây dựng vào năm nào?")
     assert not answer.grounded and "Đông Ngạc" in answer.text, answer.text
 
 
@@ -177,24 +178,18 @@ phố Thanh Hóa.
 def test_an_answer_speaks_of_the_person_the_question_names(tmp_path: Path) -> None:
     """A sentence about one brother does not answer a question about the other, although the
     library knows both names."""
-    article = tmp_path / "anh_em.txt"
-    article.write_text(TWINS, encoding="utf-8")
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(article)
-    answer = services.qa.ask("Đặng Phong Tài kết duyên với người con gái nào?")
+    service = _qa_over(tmp_path, "anh_em.txt", TWINS)
+    answer = service.ask("Đặng Phong Tài kết duyên với người con gái nào?")
     assert answer.grounded and "Đào Minh Nguyệt" in answer.text, answer.text
-    answer = services.qa.ask("Đặng Minh Vân kết duyên với người con gái nào?")
+    answer = service.ask("Đặng Minh Vân kết duyên với người con gái nào?")
     assert not answer.grounded, answer.text
 
 
 def test_a_city_named_beside_a_district_leaves_the_district_named(tmp_path: Path) -> None:
     """ "Phó" qualifies a title ("Phó Bí thư"), but "thành phố Thanh Hóa" must not hide the
     "Hóa" of "Hoằng Lộc … Thanh Hóa" in the same sentence from the question's names."""
-    article = tmp_path / "dao.txt"
-    article.write_text(TWINS.replace("Hoằng Lộc", "Hoằng Hóa"), encoding="utf-8")
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(article)
-    answer = services.qa.ask("Con sông nào làm ranh giới tự nhiên giữa đảo và huyện Hoằng Hóa?")
+    service = _qa_over(tmp_path, "dao.txt", TWINS.replace("Hoằng Lộc", "Hoằng Hóa"))
+    answer = service.ask("Con sông nào làm ranh giới tự nhiên giữa đảo và huyện Hoằng Hóa?")
     assert answer.grounded and "sông Mã" in answer.text, answer.text
 
 
@@ -208,42 +203,35 @@ Năm 1558, Nguyễn Hoàng vào trấn thủ Thuận Hóa.
 def test_a_year_question_is_not_answered_by_a_sentence_without_a_year(tmp_path: Path) -> None:
     """One sentence says he died ("khi …", no year), the others give years of other events:
     no answer. A year of the asked event is quoted."""
-    article = tmp_path / "chua_nguyen.txt"
-    article.write_text(LORDS, encoding="utf-8")
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(article)
-    answer = services.qa.ask("Chúa Nguyễn Hoàng qua đời vào năm nào?")
+    service = _qa_over(tmp_path, "chua_nguyen.txt", LORDS)
+    answer = service.ask("Chúa Nguyễn Hoàng qua đời vào năm nào?")
     assert not answer.grounded, answer.text
-    answer = services.qa.ask("Nguyễn Hoàng vào trấn thủ Thuận Hóa năm nào?")
+    answer = service.ask("Nguyễn Hoàng vào trấn thủ Thuận Hóa năm nào?")
     assert answer.grounded and "1558" in answer.text, answer.text
 
 
 def test_a_two_word_head_is_read_as_one_word(tmp_path: Path) -> None:
     """ "Tác giả của X" is not answered by a sentence with "tác phẩm" and "giá trị" in it."""
-    plan = tmp_path / "tac_pham.txt"
-    plan.write_text(
+    service = _qa_over(
+        tmp_path,
+        "tac_pham.txt",
         "KẾ HOẠCH HỌC TẬP TÁC PHẨM VỀ CÔNG TÁC DÂN VẬN\n"
         "1. Tác phẩm về công tác dân vận có giá trị lý luận và thực tiễn sâu sắc.\n"
         "2. Các chi bộ tổ chức học tập tác phẩm về công tác dân vận trong quý II.\n",
-        encoding="utf-8",
     )
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(plan)
-    answer = services.qa.ask("Ai là tác giả của tác phẩm về công tác dân vận?")
+    answer = service.ask("Ai là tác giả của tác phẩm về công tác dân vận?")
     assert not answer.grounded, answer.text
 
 
 def test_head_words_apart_in_the_question_are_not_one_word(tmp_path: Path) -> None:
     """ "Đơn xin nhập học" has no "đơn nhập" compound: the answer need not say one."""
-    rules = tmp_path / "quy_che.txt"
-    rules.write_text(
+    service = _qa_over(
+        tmp_path,
+        "quy_che.txt",
         "QUY CHẾ TUYỂN SINH\n"
         "1. Thí sinh trúng tuyển được bảo lưu kết quả tối đa 1 năm.\n"
         "2. Thí sinh đã bảo lưu kết quả làm đơn xin nhập học lại, gửi phòng đào tạo trước "
         "ngày 15 tháng 8.\n",
-        encoding="utf-8",
     )
-    services = Services(make_settings(tmp_path))
-    services.library.ingest_path(rules)
-    answer = services.qa.ask("Đơn xin nhập học lại của thí sinh đã bảo lưu gửi nơi nào?")
+    answer = service.ask("Đơn xin nhập học lại của thí sinh đã bảo lưu gửi nơi nào?")
     assert answer.grounded and "phong dao tao" in body(answer.text), answer.text

@@ -259,15 +259,22 @@ _PRECISE_WHEN = (
 
 def _precise_enough(times: str, question: q.Question) -> bool:
     """The unit (`times`, as for `_dated`) gives the time as precisely as the question asks
-    for it, beyond the question's own words."""
+    for it, beyond the question's own words, in every part it asks for."""
     wanted = [answer for cue, answer in _PRECISE_WHEN if cue.search(question.folded)]
     if not wanted:
         return True
     asked = _question_words(question)
-    return any(
-        any(m[0] not in asked and m[0].split()[-1] not in asked for m in answer.finditer(times))
+    # "lúc mấy giờ ngày nào" wants both the hour and the day.
+    return all(
+        any(m[0] not in asked and _figure(m[0]) not in asked for m in answer.finditer(times))
         for answer in wanted
     )
+
+
+def _figure(time: str) -> str:
+    """The figure of a time expression: "20" of "ngày 20", "14" of "14 giờ"."""
+    words = time.split()
+    return next((w for w in reversed(words) if any(c.isdigit() for c in w)), words[-1])
 
 
 def _matches(kind: str, text: str) -> bool:

@@ -225,7 +225,9 @@ def candidates(
             break
         # A fact passage (a signature block, a list of recipients) answers as a whole.
         units = (chunk.text,) if chunk.kind in FACT_KINDS else units_of(chunk.text)
-        context = _document_terms(hit) | terms_of(chunk.heading)
+        document = _document_terms(hit)
+        parts = _heading_parts(chunk.heading)
+        context = document | terms_of(chunk.heading)
         damaged = chunk.meta.text_quality != "ok"
         bonus = 0.0
         cue = FACT_CUES.get(chunk.kind)
@@ -243,7 +245,11 @@ def candidates(
         weighted = weights(topic or terms, idf)  # once per passage, not per unit
         leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
         for index, unit in enumerate(units):
-            around = context | terms_of(leads[index]) if leads[index] else context
+            # An outline line with content ("c) Thời gian: 7 giờ 30 ngày 17/10") heads its
+            # passage too: read as a unit, what it says is its own, not its context's.
+            own_line = [p for p in parts if _is_line_of(unit, p)] if parts else []
+            base = document | terms_of(_joined(parts, own_line)) if own_line else context
+            around = base | terms_of(leads[index]) if leads[index] else base
             said = _qualified_away(
                 set(terms_of(without_title(unit, chunk.meta.title))), unit, question
             )
@@ -266,6 +272,21 @@ def candidates(
             found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact, head))
     found.sort(key=lambda c: (-c.score, c.rank, c.index))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _heading_parts(heading: str) -> tuple[str, ...]:
+    """The heading path's parts, a part shortened with "…" cut back to what it keeps."""
+    parts = heading.split(" > ") if heading else []
+    return tuple(p.removesuffix("…").rstrip() for p in parts)
+
+
+def _is_line_of(unit: str, part: str) -> bool:
+    return len(part) >= 8 and (unit in part or unit.startswith(part))
+
+
+def _joined(parts: tuple[str, ...], leave_out: list[str]) -> str:
+    return " > ".join(p for p in parts if p not in leave_out)
 
 
 def last_heading(hit: SearchHit) -> str:

@@ -235,3 +235,29 @@ def test_head_words_apart_in_the_question_are_not_one_word(tmp_path: Path) -> No
     )
     answer = service.ask("Đơn xin nhập học lại của thí sinh đã bảo lưu gửi nơi nào?")
     assert answer.grounded and "phong dao tao" in body(answer.text), answer.text
+
+
+CONFERENCE = """ĐẢNG BỘ HUYỆN KIM BÔI
+Số 12-KH/HU
+Kim Bôi, ngày 5 tháng 5 năm 2025
+KẾ HOẠCH
+học tập chuyên đề năm 2025
+I. MỤC ĐÍCH
+Nâng cao nhận thức của cán bộ, đảng viên về chuyển đổi số.
+II. HÌNH THỨC, THỜI GIAN
+1. Hội nghị học tập chuyên đề: trực tiếp kết hợp với trực tuyến.
+a) Địa điểm: Hội trường Trung tâm Chính trị huyện
+b) Thành phần: Ban Chấp hành Đảng bộ huyện, bí thư các chi bộ trực thuộc.
+c) Thời gian: 01 buổi, vào lúc 14 giờ 00 ngày 20/5/2025.
+2. Các chi bộ tổ chức thảo luận trong kỳ sinh hoạt tháng 6.
+"""
+
+
+def test_an_outline_line_that_carries_content_answers_for_itself(tmp_path: Path) -> None:
+    """ "c) Thời gian: … 14 giờ …" is a heading of its passage and a sentence too: what it
+    says is its own, not context that leaves it nothing to answer."""
+    service = _qa_over(tmp_path, "hoi_nghi.txt", CONFERENCE)
+    question = "Hội nghị học tập chuyên đề bắt đầu lúc mấy giờ ngày nào?"
+    for asked in (question, fold(question)):
+        answer = service.ask(asked)
+        assert answer.grounded and "14 gio" in body(answer.text), (asked, answer.text)

@@ -9,6 +9,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from pathlib import Path
 
 from knowledge.documents import parse_document
@@ -70,6 +71,18 @@ class Library:
             SearchHit(chunk=snapshot.chunks[index].chunk, score=0.0)
             for document in documents
             for index in snapshot.facts.get(document, [])
+        ]
+
+    def named_sections(self, documents: list[str], terms: frozenset[str]) -> list[SearchHit]:
+        """The passages of these documents under a heading the question names ("Mục đích của
+        kế hoạch …" → the section "1. Mục đích"), unranked: every word pair of the heading's
+        label is one of the question's `terms`."""
+        snapshot = self.snapshot()
+        return [
+            SearchHit(chunk=snapshot.chunks[index].chunk, score=0.0)
+            for document in documents
+            for label, index in snapshot.sections.get(document, [])
+            if all("_".join(pair) in terms for pair in pairwise(label.split()))
         ]
 
     def chunks(self) -> list[Chunk]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,7 +12,7 @@ from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.query_encoding import QueryEncoder
 from knowledge.restore import DiacriticRestorer
 from knowledge.store import ChunkStore, StoredChunk
-from knowledge.textnorm import canonical_doc_numbers, fold, nfc
+from knowledge.textnorm import OUTLINE_MARKER, canonical_doc_numbers, fold, nfc
 from knowledge.types import SearchHit
 
 RRF_K = 60
@@ -30,6 +31,8 @@ class Snapshot:
     vectors: np.ndarray  # (n, dim): exact cosines for every fused candidate
     spelling: Spelling  # typo correction against the library's words
     facts: dict[str, list[int]]  # document → indexes of its fact passages (knowledge/facts.py)
+    # document → (label, index) of passages under a short heading ("1. Mục đích" → "muc dich")
+    sections: dict[str, list[tuple[str, int]]]
 
     @classmethod
     def build(cls, chunks: list[StoredChunk], fingerprint: str) -> Snapshot:
@@ -40,6 +43,7 @@ class Snapshot:
             lexical=lexical,
             spelling=Spelling(lexical),
             facts=_facts_by_document(chunks),
+            sections=_sections_by_document(chunks),
             restorer=DiacriticRestorer([c.chunk.text for c in chunks]),
             fingerprint=fingerprint,
             vectors=np.stack([c.vector for c in chunks if c.vector is not None])
@@ -54,6 +58,29 @@ def _facts_by_document(chunks: list[StoredChunk]) -> dict[str, list[int]]:
         if stored.chunk.kind != "body":
             facts.setdefault(stored.chunk.meta.document, []).append(index)
     return facts
+
+
+_LABEL_SPLIT = re.compile(r",|;|\bva\b")
+MAX_LABEL_WORDS = 4
+
+
+def section_labels(heading: str) -> tuple[str, ...]:
+    """What a passage's own heading names, folded: "I. MỤC ĐÍCH, YÊU CẦU" → ("muc dich", "yeu
+    cau"); "c) Thời gian: 01 buổi, …" → ("thoi gian",). Long headings name no section."""
+    last = heading.split(" > ")[-1] if heading else ""
+    label = fold(OUTLINE_MARKER.sub("", last).split(":")[0])
+    parts = (" ".join(re.findall(r"[a-z0-9]+", p)) for p in _LABEL_SPLIT.split(label))
+    labels = tuple(p for p in parts if 2 <= len(p.split()) <= MAX_LABEL_WORDS)
+    return labels if len(label.split()) <= 2 * MAX_LABEL_WORDS else ()
+
+
+def _sections_by_document(chunks: list[StoredChunk]) -> dict[str, list[tuple[str, int]]]:
+    sections: dict[str, list[tuple[str, int]]] = {}
+    for index, stored in enumerate(chunks):
+        if stored.chunk.kind == "body":
+            for label in section_labels(stored.chunk.heading):
+                sections.setdefault(stored.chunk.meta.document, []).append((label, index))
+    return sections
 
 
 class HybridRetriever:

@@ -11,6 +11,7 @@ from bot.services.answer_kinds import STRICT, kinds_present, novelty
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS, SIGNATURE
 from knowledge.lexical import IdfTable, index_terms
+from knowledge.retrieval import section_labels
 from knowledge.syllables import is_syllable
 from knowledge.textnorm import fold
 from knowledge.types import SearchHit
@@ -227,7 +228,7 @@ def candidates(
         units = (chunk.text,) if chunk.kind in FACT_KINDS else units_of(chunk.text)
         document = _document_terms(hit)
         parts = _heading_parts(chunk.heading)
-        context = document | terms_of(chunk.heading)
+        context = document | terms_of(" > ".join(parts))
         damaged = chunk.meta.text_quality != "ok"
         bonus = 0.0
         cue = FACT_CUES.get(chunk.kind)
@@ -244,6 +245,10 @@ def candidates(
         topic = tuple(t for t in terms if t not in scope_terms) if scope else terms
         weighted = weights(topic or terms, idf)  # once per passage, not per unit
         leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
+        # "Mục đích của kế hoạch X": the items under X's heading "1. Mục đích" are the answer.
+        named_section = bool(question.head) and " ".join(question.head) in section_labels(
+            chunk.heading
+        )
         for index, unit in enumerate(units):
             # An outline line with content ("c) Thời gian: 7 giờ 30 ngày 17/10") heads its
             # passage too: read as a unit, what it says is its own, not its context's.
@@ -257,7 +262,7 @@ def candidates(
             # A fact passage asked for ("ai ký …") means what its context says. Otherwise a
             # unit's own merit is how much of what its context leaves open it says.
             rest = [(t, w) for t, w in weighted if t not in around]
-            own = full if asked_for or not rest else covered(rest, said)
+            own = full if asked_for or named_section or not rest else covered(rest, said)
             kinds = kinds_present(unit, question)
             # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".
             if q.WHO in question.kinds and q.WHO not in kinds and heading_names_agent(hit):
@@ -276,9 +281,18 @@ def candidates(
 
 @lru_cache(maxsize=4096)
 def _heading_parts(heading: str) -> tuple[str, ...]:
-    """The heading path's parts, a part shortened with "…" cut back to what it keeps."""
-    parts = heading.split(" > ") if heading else []
-    return tuple(p.removesuffix("…").rstrip() for p in parts)
+    """The heading path's parts that speak of the passage, a part shortened with "…" cut back
+    to what it keeps. "I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích": the passage is the aim, not the
+    requirements, so a part its child names one of the labels of is left out."""
+    parts = [p.removesuffix("…").rstrip() for p in heading.split(" > ")] if heading else []
+    children = [*parts[1:], ""][: len(parts)]
+    return tuple(p for p, c in zip(parts, children, strict=True) if not _split_by(p, c))
+
+
+def _split_by(part: str, child: str) -> bool:
+    """The heading `part` names several sections and `child` is one of them."""
+    labels = section_labels(part)
+    return len(labels) > 1 and bool(child) and bool(set(section_labels(child)) & set(labels))
 
 
 def _is_line_of(unit: str, part: str) -> bool:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 PROMPTS = Path(__file__).resolve().parent.parent.parent / "prompts"
 NO_INFO_MARK = "KHÔNG_CÓ_THÔNG_TIN"
+MAX_SECTION_HITS = 3  # passages of named sections read beside the ranked ones
 _FOLLOW_UP = re.compile(
     r"^(?:con|the con|vay|the|thi sao|con ve)\b|\b(?:thi sao|the nao nua|nua khong)\b"
 )
@@ -164,7 +165,9 @@ class QAService:
 
     def _answer(self, question: str, query: str) -> Answer:
         hits = self.library.search(query, k=10)
-        if parse_question(question).about_document:
+        parsed = parse_question(question)
+        hits = self._with_named_sections(parsed, hits)
+        if parsed.about_document:
             hits = self._with_document_facts(hits)
         follow_up = query != question
         topic = _follow_up_topic(question) if follow_up else question
@@ -189,6 +192,16 @@ class QAService:
         seen = {hit.chunk.chunk_id for hit in hits}
         extra = [h for h in self.library.document_facts(top) if h.chunk.chunk_id not in seen]
         return [*hits[:5], *extra, *hits[5:]]
+
+    def _with_named_sections(self, question: Question, hits: list[SearchHit]) -> list[SearchHit]:
+        """A question that names a section of a document ("Mục đích của kế hoạch …", "thời
+        gian …") reads that section of the documents retrieved first, even when it ranked low:
+        a section's items rarely repeat its heading's words."""
+        top = list(dict.fromkeys(hit.chunk.meta.document for hit in hits[:3]))
+        seen = {hit.chunk.chunk_id for hit in hits}
+        named = self.library.named_sections(top, frozenset(question.terms))
+        extra = [h for h in named if h.chunk.chunk_id not in seen][:MAX_SECTION_HITS]
+        return [*hits[:5], *extra, *hits[5:]] if extra else hits
 
     def _with_context(self, question: str, conversation: Conversation | None) -> str:
         """A follow-up ("còn nhiệm vụ thì sao?") is searched together with the last question."""

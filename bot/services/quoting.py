@@ -18,6 +18,7 @@ from bot.services.extractive import (
 )
 from knowledge import question as q
 from knowledge.facts import FACT_KINDS
+from knowledge.retrieval import section_labels
 from knowledge.textnorm import fold
 
 
@@ -61,6 +62,19 @@ def _clean(unit: str) -> str:
     return re.sub(r"^[-+•]\s*", "", unit).strip()
 
 
+def _section_asked(best: Candidate, question: q.Question) -> bool:
+    """ "Mục đích của kế hoạch …" asks for what the section "1. Mục đích" lists."""
+    return bool(question.head) and " ".join(question.head) in section_labels(best.hit.chunk.heading)
+
+
+def _section_content(best: Candidate) -> list[str]:
+    """What the passage says under its heading, from the line after the heading on."""
+    heading = last_heading(best.hit).removesuffix("…").rstrip()
+    units = best.units
+    start = next((i + 1 for i, u in enumerate(units) if heading and u.startswith(heading)), 0)
+    return list(units[start:]) or [units[best.index]]
+
+
 def _list_around(units: tuple[str, ...], index: int) -> list[str]:
     """The list an item belongs to: its introduction and its sibling items."""
     marker = ITEM.match(units[index])
@@ -83,6 +97,8 @@ def render(
     unit = units[index]
     if best.hit.chunk.kind in FACT_KINDS:
         picked = unit.split("\n")
+    elif _section_asked(best, question):
+        picked = _section_content(best)
     elif q.LIST in question.kinds and ITEM.match(unit) and len(units) > 1:
         picked = _list_around(units, index)
     else:

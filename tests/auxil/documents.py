@@ -162,3 +162,20 @@ def lying_sizes(data: bytes, part: str, declared: int) -> bytes:
             return bytes(patched)
         central = patched.find(b"PK\x01\x02", central + 4)
     raise AssertionError("central directory entry not found")
+
+
+# A letter (công văn): no type line, a subject, addressees, a deadline beside an email address.
+LETTER = """HUYỆN ỦY MAI CHÂU
+BAN TUYÊN GIÁO
+Mai Châu, ngày 12 tháng 8 năm 2024
+Số 52-CV/BTGHU
+V/v gửi tài liệu sinh hoạt chi bộ tháng 9
+Kính gửi:
+- Các chi bộ trực thuộc,
+- Đảng ủy các xã, thị trấn.
+Thực hiện Công văn số 218-CV/BTGTU ngày 2/8/2024 của Ban Tuyên giáo Tỉnh ủy, Ban Tuyên giáo \
+Huyện ủy gửi tài liệu sinh hoạt chi bộ tháng 9 năm 2024 và đề nghị các chi bộ tổ chức sinh \
+hoạt đầy đủ.
+Các chi bộ báo cáo kết quả trước ngày 30/9/2024, qua email: btghu.maichau@hoabinh.gov.vn để \
+tổng hợp báo cáo Thường trực Huyện ủy.
+"""

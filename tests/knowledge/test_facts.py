@@ -6,7 +6,7 @@ from __future__ import annotations
 from knowledge.documents import parse_document
 from knowledge.facts import E_SIGNATURE, HEADER, RECIPIENTS, SIGNATURE
 from knowledge.textnorm import drop_web_furniture
-from tests.auxil.documents import KIM_BOI_PLAN
+from tests.auxil.documents import KIM_BOI_PLAN, LETTER
 
 
 def parsed():  # type: ignore[no-untyped-def]
@@ -165,3 +165,29 @@ def test_a_roman_numbered_section_after_the_recipients_is_body_again() -> None:
     body = " ".join(c.text for c in parsed.chunks if c.kind == "body")
     assert "TỔ CHỨC THỰC HIỆN" in body and "Mẫu trình bày tên cơ quan" in body
     assert parsed.meta.recipients == ("Các chi bộ trực thuộc", "Lưu Văn phòng")
+
+
+def test_a_letter_has_a_header_up_to_its_addressees_and_a_title_from_its_subject() -> None:
+    """A công văn names no type on a line of its own: its number line, subject and date are
+    its header, and a number it cites ("Thực hiện Công văn số 218 …") is not its own."""
+    document = parse_document(LETTER, "cong_van.txt", "0" * 64)
+    meta = document.meta
+    assert meta.number == "52-CV/BTGHU"
+    assert meta.date == "12/8/2024"
+    assert meta.title == "Công văn gửi tài liệu sinh hoạt chi bộ tháng 9"
+    header = next(c.text for c in document.chunks if c.kind == HEADER)
+    assert "ngày 12 tháng 8 năm 2024" in header and "Số 52-CV/BTGHU" in header
+    body = " ".join(c.text for c in document.chunks if c.kind == "body")
+    assert "Số 52-CV/BTGHU" not in body and "Thực hiện Công văn số 218-CV/BTGTU" in body
+
+
+def test_a_sentence_that_gives_an_email_address_is_content() -> None:
+    """Only a short line with an address is part of a digital signature; a sentence asking
+    for reports "qua email: …" stays in the body, with its deadline."""
+    document = parse_document(LETTER, "cong_van.txt", "0" * 64)
+    body = " ".join(c.text for c in document.chunks if c.kind == "body")
+    assert "trước ngày 30/9/2024, qua email" in body
+    assert not [c for c in document.chunks if c.kind == E_SIGNATURE]
+    signed = LETTER + "Người ký: Lò Văn Hải\nEmail: lvhai@hoabinh.gov.vn\n"
+    signature = parse_document(signed, "cong_van.txt", "0" * 64).chunks
+    assert "lvhai@hoabinh.gov.vn" in next(c.text for c in signature if c.kind == E_SIGNATURE)

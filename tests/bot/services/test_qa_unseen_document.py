@@ -11,7 +11,7 @@ from bot.services.qa import QAService
 from bot.texts import answers as text
 from bot.wiring import Services
 from knowledge.textnorm import fold
-from tests.auxil.documents import KIM_BOI_PLAN
+from tests.auxil.documents import KIM_BOI_PLAN, LETTER
 from tests.auxil.services import make_settings
 
 STUDY = """
@@ -297,3 +297,16 @@ def test_a_section_the_question_names_is_read_and_quoted_whole(tmp_path: Path) -
     answer = service.ask("Yêu cầu của kế hoạch học tập chuyên đề chuyển đổi số là gì?")
     said = body(answer.text)
     assert answer.grounded and "bai thu hoach" in said and "du lieu" not in said, answer.text
+
+
+def test_a_letter_answers_its_date_and_deadline(tmp_path: Path) -> None:
+    """A công văn: its date is in its header, its deadline in a sentence that also gives an
+    email address (content, not a digital signature)."""
+    service = _qa_over(tmp_path, "cong_van.txt", LETTER)
+    for asked, expected in (
+        ("Công văn gửi tài liệu sinh hoạt chi bộ tháng 9 ban hành ngày nào?", "12 thang 8"),
+        ("cv 52 gui tai lieu sinh hoat ngay nao", "12 thang 8"),
+        ("Các chi bộ báo cáo kết quả trước ngày nào?", "30/9/2024"),
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded and expected in body(answer.text), (asked, answer.text)

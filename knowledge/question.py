@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from knowledge.named import Named, named_things
-from knowledge.textnorm import canonical_doc_numbers, fold, nfc, typed_tokens
+from knowledge.textnorm import canonical_doc_numbers, fold, nfc, tone_key, typed_tokens
 
 WHO = "who"
 WHEN = "when"
@@ -233,6 +233,8 @@ class Question:
     without_diacritics: bool
     counted: str | None = None  # "bao nhiêu phiếu" → "phieu": what a number must count
     head: tuple[str, ...] = ()  # "Mục tiêu của chương trình X là gì?" → ("muc", "tieu")
+    # The head as typed, when typed with diacritics ("mẹ", which folds like "mê"), by `tone_key`
+    head_typed: tuple[str, ...] = ()
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -368,6 +370,14 @@ _HEAD = re.compile(
 )
 
 
+def typed_head(text: str, folded: str, head: tuple[str, ...]) -> tuple[str, ...]:
+    """The head's words as typed (`tone_key`), when the question is typed with diacritics."""
+    if not head or folded == text.lower() or len(text) != len(folded):
+        return ()
+    typed = {word: key for word, t in typed_tokens(text) if (key := tone_key(t)) != word}
+    return tuple(typed[w] for w in head if w in typed)
+
+
 def head_of(text: str, folded: str) -> tuple[str, ...]:
     """What "A của B" asks about: A's topic words, read as typed ("Ai đang là viện trưởng của
     …" → viện, trưởng). An answer about B that does not speak of A ("chương trình tài năng"
@@ -412,5 +422,6 @@ def parse_question(raw: str) -> Question:
         about_document=bool(_ABOUT_DOCUMENT.search(folded)),
         without_diacritics=folded == text.lower(),
         counted=counted_noun(text, folded),
-        head=head_of(text, folded),
+        head=(head := head_of(text, folded)),
+        head_typed=typed_head(text, folded, head),
     )

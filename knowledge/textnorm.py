@@ -71,6 +71,19 @@ def lexical_tokens(text: str) -> list[str]:
     return tokens
 
 
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+@lru_cache(maxsize=65_536)
+def tone_key(word: str) -> str:
+    """A word as typed, lowercased, with its tone mark moved to the end: "hoà" and "hòa" are
+    one word written in two styles, "mẹ" and "mê" are two words."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = "".join(c for c in decomposed if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return base + tones
+
+
 def typed_tokens(text: str) -> list[tuple[str, str]]:
     """`lexical_tokens` paired with each token as typed ("tài" → ("tai", "tài")), so a caller
     can tell words that fold alike apart; the typed form is the folded one where folding

@@ -13,7 +13,7 @@ from knowledge.facts import FACT_CUES, FACT_KINDS, SIGNATURE
 from knowledge.lexical import IdfTable, index_terms
 from knowledge.retrieval import section_labels
 from knowledge.syllables import is_syllable
-from knowledge.textnorm import fold
+from knowledge.textnorm import fold, tone_key
 from knowledge.types import SearchHit
 
 MAX_ANSWER_CHARS = 800
@@ -245,6 +245,7 @@ def candidates(
         topic = tuple(t for t in terms if t not in scope_terms) if scope else terms
         weighted = weights(topic or terms, idf)  # once per passage, not per unit
         leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
+        typed_context = _typed_words(f"{chunk.meta.title} {chunk.heading}")
         # "Mục đích của kế hoạch X": the items under X's heading "1. Mục đích" are the answer.
         named_section = bool(question.head) and " ".join(question.head) in section_labels(
             chunk.heading
@@ -273,10 +274,19 @@ def candidates(
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
-            head = all(word in said or word in around for word in wanted)
+            head = all(word in said or word in around for word in wanted) and (
+                not question.head_typed
+                or set(question.head_typed) <= _typed_words(unit) | typed_context
+            )
             found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact, head))
     found.sort(key=lambda c: (-c.score, c.rank, c.index))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _typed_words(text: str) -> frozenset[str]:
+    """The words of a passage's unit or context as typed (`tone_key`): "mê" is not "mẹ"."""
+    return frozenset(tone_key(word) for word in re.findall(r"\w+", text))
 
 
 @lru_cache(maxsize=4096)

@@ -216,6 +216,16 @@ def test_what_a_possessive_question_asks_about(text: str, head: tuple[str, ...])
     assert parse_question(text).head == head
 
 
+def test_the_head_is_kept_as_typed_when_typed_with_diacritics() -> None:
+    """ "mẹ" and "mê" fold alike; the typed head tells them apart (tone placement aside)."""
+    from knowledge.textnorm import tone_key
+
+    typed = parse_question("Mẹ của nhà bác học tên là gì?")
+    assert typed.head == ("me",) and typed.head_typed == (tone_key("mẹ"),)
+    assert tone_key("mẹ") != tone_key("mê") and tone_key("Hoà") == tone_key("hòa")
+    assert parse_question("me cua nha bac hoc ten la gi").head_typed == ()
+
+
 def test_a_year_a_quarter_or_another_document_number_is_no_amount() -> None:
     from bot.services.answer_kinds import kinds_present
 

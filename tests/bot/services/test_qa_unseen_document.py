@@ -310,3 +310,18 @@ def test_a_letter_answers_its_date_and_deadline(tmp_path: Path) -> None:
     ):
         answer = service.ask(asked)
         assert answer.grounded and expected in body(answer.text), (asked, answer.text)
+
+
+BIOGRAPHY = """TRẦN VĂN BÌNH
+Trần Văn Bình sinh năm 1890 ở làng Phú Lâm. Cha của ông là Trần Văn Quý, một thầy đồ.
+Từ nhỏ, Trần Văn Bình đã có niềm đam mê với thơ ca và sách cổ.
+"""
+
+
+def test_a_head_typed_with_diacritics_is_not_a_word_that_folds_like_it(tmp_path: Path) -> None:
+    """ "Mẹ của …" is not answered by "niềm đam mê" ("mẹ" and "mê" both fold to "me")."""
+    service = _qa_over(tmp_path, "tran_van_binh.txt", BIOGRAPHY)
+    answer = service.ask("Mẹ của Trần Văn Bình tên là gì?")
+    assert not answer.grounded, answer.text
+    answer = service.ask("Cha của Trần Văn Bình tên là gì?")
+    assert answer.grounded and "Trần Văn Quý" in answer.text, answer.text

@@ -246,10 +246,7 @@ def candidates(
         weighted = weights(topic or terms, idf)  # once per passage, not per unit
         leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
         typed_context = _typed_words(f"{chunk.meta.title} {chunk.heading}")
-        # "Mục đích của kế hoạch X": the items under X's heading "1. Mục đích" are the answer.
-        named_section = bool(question.head) and " ".join(question.head) in section_labels(
-            chunk.heading
-        )
+        named_section = names_section(question, chunk.heading)
         for index, unit in enumerate(units):
             # An outline line with content ("c) Thời gian: 7 giờ 30 ngày 17/10") heads its
             # passage too: read as a unit, what it says is its own, not its context's.
@@ -281,6 +278,12 @@ def candidates(
             found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact, head))
     found.sort(key=lambda c: (-c.score, c.rank, c.index))
     return found
+
+
+def names_section(question: q.Question, heading: str) -> bool:
+    """ "Mục đích của kế hoạch X": the passage under X's heading "1. Mục đích" is what is
+    asked, and what it lists is the answer."""
+    return bool(question.head) and " ".join(question.head) in section_labels(heading)
 
 
 @lru_cache(maxsize=20_000)

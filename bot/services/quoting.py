@@ -14,11 +14,11 @@ from bot.services.extractive import (
     coverage,
     heading_names_agent,
     last_heading,
+    names_section,
     terms_of,
 )
 from knowledge import question as q
 from knowledge.facts import FACT_KINDS
-from knowledge.retrieval import section_labels
 from knowledge.textnorm import fold
 
 
@@ -62,11 +62,6 @@ def _clean(unit: str) -> str:
     return re.sub(r"^[-+•]\s*", "", unit).strip()
 
 
-def _section_asked(best: Candidate, question: q.Question) -> bool:
-    """ "Mục đích của kế hoạch …" asks for what the section "1. Mục đích" lists."""
-    return bool(question.head) and " ".join(question.head) in section_labels(best.hit.chunk.heading)
-
-
 def _section_content(best: Candidate) -> list[str]:
     """What the passage says under its heading, from the line after the heading on."""
     heading = last_heading(best.hit).removesuffix("…").rstrip()
@@ -97,7 +92,7 @@ def render(
     unit = units[index]
     if best.hit.chunk.kind in FACT_KINDS:
         picked = unit.split("\n")
-    elif _section_asked(best, question):
+    elif names_section(question, best.hit.chunk.heading):
         picked = _section_content(best)
     elif q.LIST in question.kinds and ITEM.match(unit) and len(units) > 1:
         picked = _list_around(units, index)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -64,6 +65,7 @@ _LABEL_SPLIT = re.compile(r",|;|\bva\b")
 MAX_LABEL_WORDS = 4
 
 
+@lru_cache(maxsize=4096)  # read for every passage answer selection scores
 def section_labels(heading: str) -> tuple[str, ...]:
     """What a passage's own heading names, folded: "I. MỤC ĐÍCH, YÊU CẦU" → ("muc dich", "yeu
     cau"); "c) Thời gian: 01 buổi, …" → ("thoi gian",). Long headings name no section."""

@@ -158,10 +158,9 @@ def clean_inline(text: str) -> str:
 
 # --- page furniture -----------------------------------------------------------------------------
 
-# The lines a digital signature adds: page furniture for the study text, and the document's
-# e-signature fact (knowledge/facts.py).
-# The lines a digital signature prints: "… đã ký lên văn bản này!", "Người ký: …". Prose about
-# signers ("Người ký văn bản là người chịu trách nhiệm …") is not one.
+# The lines a digital signature prints ("… đã ký lên văn bản này!", "Người ký: …"): page
+# furniture for the study text, and the document's e-signature fact (knowledge/facts.py).
+# Prose about signers ("Người ký văn bản là người chịu trách nhiệm …") is not one.
 _SIGNATURE_LINE = re.compile(
     r"đã ký lên văn bản|chứng thực số|(?:ký bởi|người ký|thời gian ký)\s*:|"
     r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}",

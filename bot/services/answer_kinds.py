@@ -257,10 +257,16 @@ _PRECISE_WHEN = (
 )
 
 
+@lru_cache(maxsize=1024)
+def _precision_wanted(question: q.Question) -> tuple[re.Pattern[str], ...]:
+    """What each part of the time asked for must look like (once per question)."""
+    return tuple(answer for cue, answer in _PRECISE_WHEN if cue.search(question.folded))
+
+
 def _precise_enough(times: str, question: q.Question) -> bool:
     """The unit (`times`, as for `_dated`) gives the time as precisely as the question asks
     for it, beyond the question's own words, in every part it asks for."""
-    wanted = [answer for cue, answer in _PRECISE_WHEN if cue.search(question.folded)]
+    wanted = _precision_wanted(question)
     if not wanted:
         return True
     asked = _question_words(question)

@@ -23,6 +23,9 @@ RECIPIENTS = "recipients"
 SIGNATURE = "signature"
 E_SIGNATURE = "e_signature"
 FACT_KINDS = (HEADER, RECIPIENTS, SIGNATURE, E_SIGNATURE)
+# Facts only the document itself states: a document that cites another gives its number and
+# date, never who signed it or whom it went to.
+OWN_FACT_KINDS = (RECIPIENTS, SIGNATURE, E_SIGNATURE)
 
 # What each fact passage is about, in the words members use; indexed with the passage so that
 # "ai ký …", "gửi những cơ quan nào" find it. Not shown to members.
@@ -46,7 +49,8 @@ FACT_CUES = {
         r"luu (?:o|tai)|de o dau)\b"
     ),
     SIGNATURE: re.compile(
-        r"\b(?:ai ky|nguoi ky|ky (?:ten|voi|boi|ke hoach|van ban)|chuc danh|chuc vu|thay mat)\b"
+        r"\b(?:ai ky|nguoi ky|nao ky|ky (?:ten|voi|boi|ke hoach|van ban)|chuc danh|chuc vu|"
+        r"thay mat)\b|\bky\s*\??\s*$"
     ),
     E_SIGNATURE: re.compile(
         r"\b(?:ky so|chu ky so|chung thuc|ban dien tu|may gio|gio ky|ky dien tu)\b"

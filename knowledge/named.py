@@ -40,7 +40,7 @@ _PLACE_CUE_TYPED = re.compile(
 _NAME_STOP_WORDS = (
     "co la nao ky da duoc se va voi cua thi ve cho khi nay do den tu the gi o tai de giao "
     "ban trien thuc xay to tuyen gui nhan chi hoc sinh ke thuoc ngay lan nhiem uy dang ra "
-    "can phai hay khong mot cac nhung deu nhieu theo ai may"
+    "can phai hay khong mot cac nhung deu nhieu theo ai may gom"
 )
 _NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
 # Word pairs that read as a verb or a question, not a name: "thị xã bắt đầu lúc mấy giờ".

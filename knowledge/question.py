@@ -96,7 +96,7 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         WHO,
         re.compile(
             r"\b(?:ai|nhung ai|co quan nao|don vi nao|to chuc nao|ban nao|phong nao|"
-            r"nguoi nao|cap nao|bo phan nao|chuc danh|chuc vu|ho ten|ten (?:la )?gi|"
+            r"nguoi nao|dong chi nao|cap nao|bo phan nao|chuc danh|chuc vu|ho ten|ten (?:la )?gi|"
             r"(?:nhung|cac) (?:co quan|don vi|to chuc|ban|hoi|so|phong|dong chi) nao)\b"
         ),
     ),

@@ -34,6 +34,7 @@ class Snapshot:
     facts: dict[str, list[int]]  # document → indexes of its fact passages (knowledge/facts.py)
     # document → (label, index) of passages under a short heading ("1. Mục đích" → "muc dich")
     sections: dict[str, list[tuple[str, int]]]
+    numbers: frozenset[str]  # the documents' own numbers, folded ("172-kh/hu")
 
     @classmethod
     def build(cls, chunks: list[StoredChunk], fingerprint: str) -> Snapshot:
@@ -45,6 +46,7 @@ class Snapshot:
             spelling=Spelling(lexical),
             facts=_facts_by_document(chunks),
             sections=_sections_by_document(chunks),
+            numbers=frozenset(fold(c.chunk.meta.number) for c in chunks if c.chunk.meta.number),
             restorer=DiacriticRestorer([c.chunk.text for c in chunks]),
             fingerprint=fingerprint,
             vectors=np.stack([c.vector for c in chunks if c.vector is not None])

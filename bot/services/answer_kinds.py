@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from knowledge import question as q
 from knowledge.lexical import index_terms
+from knowledge.named import Named
 from knowledge.textnorm import fold
 
 _DETECTORS: dict[str, re.Pattern[str]] = {
@@ -86,12 +87,28 @@ def _references(question: q.Question) -> tuple[str, ...]:
     return tuple(n.folded for n in question.named if n.kind.startswith("reference"))
 
 
+@lru_cache(maxsize=1024)
+def _subject_reference(question: q.Question) -> str | None:
+    """The document a question is about: the first it names ("Kế hoạch 145-KH/TU về Kết luận
+    57 ban hành ngày nào" asks the plan's date, not the conclusion's)."""
+    named = [n for n in question.named if n.kind.startswith("reference")]
+    if not named:
+        return None
+
+    def position(named_thing: Named) -> int:
+        found = question.folded.find(named_thing.text.lower())
+        return found if found >= 0 else len(question.folded)
+
+    return min(named, key=position).folded
+
+
 def _without_attached_dates(folded: str, question: q.Question) -> str:
     """A date attached to another document's number says when that document was issued, not
-    what the question asks: drop it, and keep the date of a document the question names."""
-    named = _references(question)
+    what the question asks: drop it, and keep the date of the document the question is
+    about."""
+    subject = _subject_reference(question)
     return _ATTACHED_DATE.sub(
-        lambda m: m[0] if any(m[1].startswith(n) for n in named) else m[1], folded
+        lambda m: m[0] if subject is not None and m[1].startswith(subject) else m[1], folded
     )
 
 

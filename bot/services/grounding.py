@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from bot.services.answer_kinds import STRICT
 from bot.services.extractive import Candidate, candidates
+from knowledge.facts import FACT_CUES, OWN_FACT_KINDS
 from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.named import Named
 from knowledge.question import STOPWORDS, Question
@@ -35,6 +36,8 @@ class Grounding:
     missing_reference: str | None = None  # a document number the question names, absent from all
     missing_name: str | None = None  # a place, date or year the question names, absent from all
     missing_kind: str | None = None  # the topic is there, the wanted kind of answer is not
+    # a document number the library only cites, asked for a fact only the document states
+    cited_only: str | None = None
     best: Candidate | None = None
     terms: tuple[str, ...] = ()
     alternatives: list[Candidate] = field(default_factory=list)
@@ -60,8 +63,23 @@ def _missing(named: Named, vocabulary: dict[str, int]) -> bool:
     return any(f"{a}_{b}" not in vocabulary for a, b in pairwise(words))
 
 
+def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
+    """ "Kế hoạch 222-KH/TU do ai ký?" when the library only cites that plan: whoever signed
+    the documents that cite it did not sign it."""
+    if not any(FACT_CUES[kind].search(question.folded) for kind in OWN_FACT_KINDS):
+        return None
+    references = [n for n in question.named if n.kind.startswith("reference")]
+    if not references or any(own.startswith(r.folded) for r in references for own in numbers):
+        return None
+    return references[0]
+
+
 def judge(
-    question: Question, hits: list[SearchHit], lexical: LexicalIndex, spelling: Spelling
+    question: Question,
+    hits: list[SearchHit],
+    lexical: LexicalIndex,
+    spelling: Spelling,
+    numbers: frozenset[str] = frozenset(),
 ) -> Grounding:
     """Grounded when the library names what the question names, a unit of a top passage covers
     enough of the question and carries the kind of answer it wants, and the passage is close in
@@ -71,6 +89,9 @@ def judge(
             if named.kind.startswith("reference"):
                 return Grounding(False, 0.0, 0.0, missing_reference=named.text.upper())
             return Grounding(False, 0.0, 0.0, missing_name=named.text)
+    cited = _cited_only(question, numbers)
+    if cited is not None:
+        return Grounding(False, 0.0, 0.0, cited_only=cited.text.upper())
     if not hits:
         return Grounding(False, 0.0, 0.0)
     terms = resolve_terms(question, spelling)

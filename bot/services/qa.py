@@ -216,7 +216,9 @@ class QAService:
 
     def _ground(self, turn: Turn) -> Turn:
         snapshot = self.library.snapshot()
-        turn.grounding = judge(turn.parsed, turn.hits, snapshot.lexical, snapshot.spelling)
+        turn.grounding = judge(
+            turn.parsed, turn.hits, snapshot.lexical, snapshot.spelling, snapshot.numbers
+        )
         return turn
 
     def _decline(self, turn: Turn) -> Answer:
@@ -225,6 +227,8 @@ class QAService:
             message = text.EMPTY_LIBRARY
         elif turn.grounding.missing_reference:
             message = text.UNKNOWN_REFERENCE.format(reference=turn.grounding.missing_reference)
+        elif turn.grounding.cited_only:
+            message = text.CITED_ONLY.format(reference=turn.grounding.cited_only)
         elif turn.grounding.missing_name:
             message = text.NOT_ABOUT.format(name=turn.grounding.missing_name)
             message = f"{message}\n{self._coverage_hint()}"

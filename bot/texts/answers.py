@@ -12,6 +12,10 @@ UNKNOWN_REFERENCE = (
     "Thư viện không có văn bản nào mang số hiệu {reference}, "
     "nên tôi không trả lời để tránh sai lệch."
 )
+CITED_ONLY = (
+    "Thư viện chỉ có văn bản nhắc đến {reference}, chưa có chính văn bản đó, "
+    "nên tôi không biết ai ký hay văn bản gửi những nơi nào."
+)
 OFF_TOPIC = (
     "Xin lỗi, tôi chỉ trả lời các câu hỏi về tài liệu học tập, sinh hoạt chính trị của chi bộ."
 )

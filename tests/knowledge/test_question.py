@@ -100,6 +100,7 @@ def test_named_places_typed_with_capitals_and_without() -> None:
     [
         "hoi nghi cua thi xa bat dau luc may gio",  # a verb after the unit, not a name
         "Thành phần dự ở hội trường thị xã gồm những ai?",  # "gồm" as typed
+        "thanh phan o thi xa gom nhung ai",  # and without diacritics
         "Vì sao tỉnh lại tổ chức đợt sinh hoạt này?",
         "huyen bao cao len tinh khi nao",
     ],

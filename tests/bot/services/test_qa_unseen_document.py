@@ -52,6 +52,7 @@ def body(answer_text: str) -> str:
     ("question", "expected"),
     [
         ("Ai ký kế hoạch 41-KH/HU?", "ha van tam"),
+        ("Kế hoạch 41-KH/HU do đồng chí nào ký?", "ha van tam"),
         ("ai ky ke hoach hoc tap chuyen de ve chong lang phi", "ha van tam"),
         ("Kế hoạch 41-KH/HU được gửi tới những cơ quan nào?", "thuong truc huyen uy"),
         ("Kế hoạch 41-KH/HU ban hành ngày nào?", "5 thang 3 nam 2025"),
@@ -100,6 +101,36 @@ def test_an_unknown_document_number_is_declined(qa: QAService) -> None:
     answer = qa.ask("Kế hoạch 99 của Huyện ủy nói gì?")
     assert not answer.grounded
     assert "99" in answer.text
+
+
+def test_who_signed_a_document_the_library_only_cites_is_declined(qa: QAService) -> None:
+    """The plan cites Hướng dẫn 12-HD/BTGTU; whoever signed the plan did not sign the guide."""
+    for asked in ("Hướng dẫn 12-HD/BTGTU do đồng chí nào ký?", "huong dan 12-hd/btgtu ai ky"):
+        answer = qa.ask(asked)
+        assert not answer.grounded and not answer.sources, answer.text
+        assert answer.text == text.CITED_ONLY.format(reference="12-HD/BTGTU"), answer.text
+    # Its date is in the citation, so that is answered.
+    answer = qa.ask("Hướng dẫn 12-HD/BTGTU ban hành ngày nào?")
+    assert answer.grounded and "20/02/2025" in answer.text, answer.text
+
+
+UNDATED = """Số 7-KH/CB
+KẾ HOẠCH
+học tập Kết luận số 9-KL/TW ngày 12/01/2024 của Bộ Chính trị về công tác dân vận
+
+Thực hiện Kết luận số 9-KL/TW ngày 12/01/2024 của Bộ Chính trị, Chi bộ ban hành kế hoạch:
+1. Đảng viên nghiên cứu Kết luận, viết bài thu hoạch.
+2. Chi ủy tổng hợp kết quả, báo cáo Đảng ủy.
+"""
+
+
+def test_the_date_of_a_document_cited_is_not_the_date_asked(tmp_path: Path) -> None:
+    """The plan gives no date of its own: the conclusion's date is not the plan's."""
+    service = _qa_over(tmp_path, "chi_bo.txt", UNDATED)
+    answer = service.ask("Kế hoạch 7-KH/CB về Kết luận 9 ban hành ngày nào?")
+    assert not answer.grounded, answer.text
+    answer = service.ask("Kết luận 9-KL/TW ban hành ngày nào?")
+    assert answer.grounded and "12/01/2024" in answer.text, answer.text
 
 
 def test_a_topic_without_the_wanted_kind_of_answer_is_declined(qa: QAService) -> None:

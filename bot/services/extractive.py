@@ -44,6 +44,8 @@ class Candidate:
     score: float
     asked_fact: bool = False  # a fact passage the question asks for, of the named document
     has_head: bool = True  # speaks of what "A của B" asks about (A), itself or by its context
+    alone: float = 0.0  # of the topic terms, by the unit's own words: breaks ties of context
+    heads: bool = False  # the unit is a heading line of its passage
 
     @property
     def unit(self) -> str:
@@ -275,8 +277,17 @@ def candidates(
                 not question.head_typed
                 or set(question.head_typed) <= _typed_words(unit) | typed_context
             )
-            found.append(Candidate(hit, rank, units, index, full, own, kinds, score, fact, head))
-    found.sort(key=lambda c: (-c.score, c.rank, c.index))
+            alone = covered(weighted, said)
+            heads = bool(own_line)
+            found.append(
+                Candidate(
+                    hit, rank, units, index, full, own, kinds, score, fact, head, alone, heads
+                )
+            )
+    # Units whose context says everything score alike: the one that says it itself comes first
+    # ("Dấu chỉ mức độ khẩn gồm …" under "Dấu chỉ mức độ mật, mức độ khẩn"), before a heading
+    # that names it beside others.
+    found.sort(key=lambda c: (-c.score, -c.alone, c.heads, c.rank, c.index))
     return found
 
 

@@ -58,6 +58,13 @@ def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.
     return f"{prefix}{best}{suffix}"
 
 
+def _lists(unit: str) -> bool:
+    """An item that is itself a list ("- Hình thức kỷ luật gồm: khiển trách, cảnh cáo, …")
+    answers a list question alone, without its sibling items."""
+    _, colon, after = unit.partition(":")
+    return bool(colon) and len(re.findall(r"[,;]", after)) >= 2
+
+
 def _clean(unit: str) -> str:
     return re.sub(r"^[-+•]\s*", "", unit).strip()
 
@@ -94,7 +101,7 @@ def render(
         picked = unit.split("\n")
     elif names_section(question, best.hit.chunk.heading):
         picked = _section_content(best)
-    elif q.LIST in question.kinds and ITEM.match(unit) and len(units) > 1:
+    elif q.LIST in question.kinds and ITEM.match(unit) and len(units) > 1 and not _lists(unit):
         picked = _list_around(units, index)
     else:
         picked = [_trim(unit, terms, idf, question)]

@@ -356,3 +356,21 @@ def test_a_head_typed_with_diacritics_is_not_a_word_that_folds_like_it(tmp_path:
     assert not answer.grounded, answer.text
     answer = service.ask("Cha của Trần Văn Bình tên là gì?")
     assert answer.grounded and "Trần Văn Quý" in answer.text, answer.text
+
+
+FORMS = """QUY ĐỊNH THI ĐUA TRONG CHI BỘ
+3. Hình thức kỷ luật, hình thức khen thưởng
+- Hình thức kỷ luật gồm: Khiển trách, cảnh cáo, cách chức.
+- Hình thức khen thưởng gồm: Giấy khen, bằng khen, cờ thi đua.
+4. Chi ủy xét khen thưởng vào cuối năm.
+"""
+
+
+def test_a_unit_that_says_it_itself_beats_a_sibling_its_heading_covers(tmp_path: Path) -> None:
+    """The heading names both lists, so both items cover the question with it; the item that
+    says what is asked itself comes first, and is quoted without its sibling."""
+    service = _qa_over(tmp_path, "thi_dua.txt", FORMS)
+    for asked in ("Hình thức khen thưởng gồm những gì?", "hinh thuc khen thuong gom nhung gi"):
+        answer = service.ask(asked)
+        assert answer.grounded and "giay khen" in body(answer.text), (asked, answer.text)
+        assert "khien trach" not in body(answer.text), (asked, answer.text)

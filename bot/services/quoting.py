@@ -21,6 +21,10 @@ from knowledge import question as q
 from knowledge.facts import FACT_KINDS
 from knowledge.textnorm import fold
 
+# A window of a long sentence that holds the clause after the question's last words gains
+# this much: chosen with bench/answers.py (0.2 cut viqa tuning answers short).
+FOLLOWS_BONUS = 0.1
+
 
 def _is_bare_heading(unit: str) -> bool:
     return bool(OUTLINE_MARKER_LINE.match(unit)) and len(unit) < 100 and not unit.endswith(".")
@@ -38,6 +42,9 @@ def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.
     clauses = [c for c in re.split(r"(?<=[;,])\s+", unit) if c]
     best, best_score = unit[:MAX_UNIT_CHARS], -1.0
     asked = set(terms)
+    # What answers usually follows the last clause that speaks of the question's words.
+    spoken = [i for i, clause in enumerate(clauses) if asked & terms_of(clause)]
+    follows = min(spoken[-1] + 1, len(clauses) - 1) if spoken else 0
     for start in range(len(clauses)):
         # Clauses before the first one the question speaks of only take room from what
         # follows it, where the answer usually is.
@@ -50,6 +57,7 @@ def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.
             window = candidate
             score = coverage(terms, set(terms_of(window)), idf)
             score += (0.3 if kinds_present(window, question) else 0.0) - lead
+            score += FOLLOWS_BONUS if start <= follows <= end else 0.0
             # Ties go to the longer window: what answers usually follows the matched words.
             if score > best_score or (score == best_score and best.startswith(window[:20])):
                 best, best_score = window, score

@@ -374,3 +374,26 @@ def test_a_unit_that_says_it_itself_beats_a_sibling_its_heading_covers(tmp_path:
         answer = service.ask(asked)
         assert answer.grounded and "giay khen" in body(answer.text), (asked, answer.text)
         assert "khien trach" not in body(answer.text), (asked, answer.text)
+
+
+YOUTH = """KẾ HOẠCH TUYÊN TRUYỀN CỦA ĐOÀN THANH NIÊN XÃ AN PHÚ
+2. Đoàn Thanh niên xã chỉ đạo các chi đoàn trực thuộc đẩy mạnh các hoạt động tuyên truyền, \
+tổ chức triển khai tốt đợt học tập chuyên đề về tấm gương đạo đức Hồ Chí Minh đến đoàn viên, \
+thanh niên bằng nhiều hình thức đa dạng, phong phú, phù hợp với từng đối tượng, nhằm bồi đắp \
+lý tưởng cách mạng, đạo đức, lối sống văn hóa cho đoàn viên, thanh niên và thiếu niên, nhi \
+đồng trên địa bàn xã, gắn với phong trào thi đua tình nguyện vì cuộc sống cộng đồng, nhất là \
+tại các thôn vùng sâu, vùng xa, chú trọng tuyên truyền trên trang thông tin điện tử của xã, \
+các nhóm Zalo của chi đoàn và loa truyền thanh thôn.
+3. Chi đoàn báo cáo kết quả về Đoàn xã.
+"""
+
+
+def test_a_long_sentence_is_quoted_up_to_what_follows_the_question_words(
+    tmp_path: Path,
+) -> None:
+    """Cut to fit, the sentence keeps the clause after the last words the question repeats:
+    that is where the channels asked for are."""
+    service = _qa_over(tmp_path, "doan_xa.txt", YOUTH)
+    answer = service.ask("Đoàn Thanh niên xã chú trọng tuyên truyền trên những kênh nào?")
+    assert answer.grounded, answer.text
+    assert "nhom zalo" in body(answer.text) and "loa truyen thanh" in body(answer.text), answer.text

@@ -18,6 +18,7 @@ from knowledge.types import SearchHit
 
 MAX_ANSWER_CHARS = 800
 MAX_UNIT_CHARS = 480
+BARE_HEADING_CHARS = 100  # a heading line this short, without a full stop, says no content
 CANDIDATE_HITS = 6
 OUTLINE_MARKER_LINE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
 ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
@@ -45,7 +46,7 @@ class Candidate:
     asked_fact: bool = False  # a fact passage the question asks for, of the named document
     has_head: bool = True  # speaks of what "A của B" asks about (A), itself or by its context
     alone: float = 0.0  # of the topic terms, by the unit's own words: breaks ties of context
-    heads: bool = False  # the unit is a heading line of its passage
+    bare: bool = False  # the unit is a short heading line of its passage, without content
 
     @property
     def unit(self) -> str:
@@ -278,16 +279,14 @@ def candidates(
                 or set(question.head_typed) <= _typed_words(unit) | typed_context
             )
             alone = covered(weighted, said)
-            heads = bool(own_line)
+            bare = bool(own_line) and len(unit) < BARE_HEADING_CHARS and not unit.endswith(".")
             found.append(
-                Candidate(
-                    hit, rank, units, index, full, own, kinds, score, fact, head, alone, heads
-                )
+                Candidate(hit, rank, units, index, full, own, kinds, score, fact, head, alone, bare)
             )
     # Units whose context says everything score alike: the one that says it itself comes first
     # ("Dấu chỉ mức độ khẩn gồm …" under "Dấu chỉ mức độ mật, mức độ khẩn"), before a heading
     # that names it beside others.
-    found.sort(key=lambda c: (-c.score, -c.alone, c.heads, c.rank, c.index))
+    found.sort(key=lambda c: (-c.score, -c.alone, c.bare, c.rank, c.index))
     return found
 
 

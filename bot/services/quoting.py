@@ -6,6 +6,7 @@ import re
 
 from bot.services.answer_kinds import kinds_present
 from bot.services.extractive import (
+    BARE_HEADING_CHARS,
     ITEM,
     MAX_ANSWER_CHARS,
     MAX_UNIT_CHARS,
@@ -27,7 +28,11 @@ FOLLOWS_BONUS = 0.1
 
 
 def _is_bare_heading(unit: str) -> bool:
-    return bool(OUTLINE_MARKER_LINE.match(unit)) and len(unit) < 100 and not unit.endswith(".")
+    return (
+        bool(OUTLINE_MARKER_LINE.match(unit))
+        and len(unit) < BARE_HEADING_CHARS
+        and not unit.endswith(".")
+    )
 
 
 def _introduces(unit: str) -> bool:

@@ -23,9 +23,6 @@ RECIPIENTS = "recipients"
 SIGNATURE = "signature"
 E_SIGNATURE = "e_signature"
 FACT_KINDS = (HEADER, RECIPIENTS, SIGNATURE, E_SIGNATURE)
-# Facts only the document itself states: a document that cites another gives its number and
-# date, never who signed it or whom it went to.
-OWN_FACT_KINDS = (RECIPIENTS, SIGNATURE, E_SIGNATURE)
 
 # What each fact passage is about, in the words members use; indexed with the passage so that
 # "ai ký …", "gửi những cơ quan nào" find it. Not shown to members.

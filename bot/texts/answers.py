@@ -13,8 +13,8 @@ UNKNOWN_REFERENCE = (
     "nên tôi không trả lời để tránh sai lệch."
 )
 CITED_ONLY = (
-    "Thư viện chỉ có văn bản nhắc đến {reference}, chưa có chính văn bản đó, "
-    "nên tôi không biết ai ký hay văn bản gửi những nơi nào."
+    "Thư viện chưa có văn bản {reference}, chỉ có văn bản khác nhắc đến nó, "
+    "nên tôi không biết ai ký."
 )
 OFF_TOPIC = (
     "Xin lỗi, tôi chỉ trả lời các câu hỏi về tài liệu học tập, sinh hoạt chính trị của chi bộ."

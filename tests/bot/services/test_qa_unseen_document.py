@@ -109,6 +109,9 @@ def test_who_signed_a_document_the_library_only_cites_is_declined(qa: QAService)
         answer = qa.ask(asked)
         assert not answer.grounded and not answer.sources, answer.text
         assert answer.text == text.CITED_ONLY.format(reference="12-HD/BTGTU"), answer.text
+    # Asking the time of a meeting about it is not asking who signed it.
+    answer = qa.ask("hoi hoc tap huong dan 12-hd/btgtu bat dau luc may gio")
+    assert answer.text != text.CITED_ONLY.format(reference="12-HD/BTGTU"), answer.text
     # Its date is in the citation, so that is answered.
     answer = qa.ask("Hướng dẫn 12-HD/BTGTU ban hành ngày nào?")
     assert answer.grounded and "20/02/2025" in answer.text, answer.text

@@ -172,6 +172,21 @@ _ABOUT_DOCUMENT = re.compile(
 )
 
 
+# Words that name a document: a header's date answers "ngày nào" only about one of these.
+_DOCUMENT_WORD = re.compile(
+    r"\b(?:ke hoach|van ban|cong van|huong dan|chi thi|nghi quyet|ket luan|quyet dinh|"
+    r"thong bao|chuong trinh|bao cao|to trinh|quy dinh|dieu le|tai lieu|thong tri|"
+    r"cv|kh|hd|nq|kl|qd|ctr)\b"
+)
+
+
+def speaks_of_document(question: Question) -> bool:
+    """ "Kế hoạch … ban hành ngày nào" asks of a document; "Bộ Ngoại giao thành lập ngày
+    nào" does not, and no document's header answers it."""
+    named = any(n.kind.startswith("reference") for n in question.named)
+    return named or bool(_DOCUMENT_WORD.search(question.folded))
+
+
 # Shorthand members type on phones, as each word reads typed without and with diacritics.
 _SHORTHAND = {
     "dc": ("duoc", "được"),

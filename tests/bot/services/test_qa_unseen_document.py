@@ -141,6 +141,18 @@ def test_a_topic_without_the_wanted_kind_of_answer_is_declined(qa: QAService) ->
     assert not answer.grounded
 
 
+def test_a_header_date_answers_only_of_a_document(qa: QAService) -> None:
+    """The plan's date is not when the body that issued it was founded."""
+    for asked in (
+        "Huyện ủy Kim Bôi được thành lập ngày nào?",
+        "huyen uy kim boi thanh lap ngay nao",
+    ):
+        answer = qa.ask(asked)
+        assert not answer.grounded, (asked, answer.text)
+    answer = qa.ask("kh 41 cua huyen uy kim boi ngay nao")  # "kh": a document, as typed
+    assert answer.grounded and "5 thang 3 nam 2025" in body(answer.text), answer.text
+
+
 def test_deputy_is_not_the_secretary(qa: QAService) -> None:
     answer = qa.ask("Bí thư Huyện ủy Kim Bôi tên là gì?")
     assert not answer.grounded, answer.text

@@ -207,6 +207,22 @@ def _name_words(question: q.Question) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=1024)
+def _peoples(question: q.Question) -> frozenset[str]:
+    """A people or a language the question names as typed ("người Đức", "tiếng Pháp"): an
+    answer about "người Anh" speaks of someone else. Read as typed: folded, "Đức" is "đức".
+    A name of several words ("người Việt Nam") is left to `_name_words`."""
+    found = set()
+    for match in _PEOPLE.finditer(question.text):
+        name, after = match[1], match[2]
+        if name[:1].isupper() and not (after and after[:1].isupper()):
+            found.add(tone_key(name.strip("?,.;:!")))
+    return frozenset(found)
+
+
+_PEOPLE = re.compile(r"\b(?:người|tiếng|nước|dân tộc)\s+(\S+)(?:\s+(\S+))?", re.IGNORECASE)
+
+
 def candidates(
     question: q.Question, terms: tuple[str, ...], hits: list[SearchHit], idf: dict[str, float]
 ) -> list[Candidate]:
@@ -219,6 +235,7 @@ def candidates(
     first = "_".join(question.head[:2])
     compound = (first,) if len(question.head) >= 2 and first in question.terms else ()
     wanted = question.head + compound + _name_words(question)
+    peoples = _peoples(question)
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -276,9 +293,11 @@ def candidates(
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
-            head = all(word in said or word in around for word in wanted) and (
-                not question.head_typed
-                or set(question.head_typed) <= _typed_words(unit) | typed_context
+            typed = _typed_words(unit) | typed_context
+            head = (
+                all(word in said or word in around for word in wanted)
+                and (not question.head_typed or set(question.head_typed) <= typed)
+                and peoples <= typed
             )
             alone = covered(weighted, said)
             bare = bool(own_line) and len(unit) < BARE_HEADING_CHARS and not unit.endswith(".")

@@ -412,3 +412,19 @@ def test_a_long_sentence_is_quoted_up_to_what_follows_the_question_words(
     answer = service.ask("Đoàn Thanh niên xã chú trọng tuyên truyền trên những kênh nào?")
     assert answer.grounded, answer.text
     assert "nhom zalo" in body(answer.text) and "loa truyen thanh" in body(answer.text), answer.text
+
+
+LECTURES = """TRẦN VĂN BÌNH
+Năm 1912, Trần Văn Bình theo học các buổi giảng của nhà sử học người Pháp Louis Finot tại Hà Nội.
+Ông là người thầy có đạo đức và học vấn uyên bác.
+"""
+
+
+def test_a_people_the_question_names_is_named_by_the_answer(tmp_path: Path) -> None:
+    """ "người Đức nào" is not answered by "người Pháp Louis Finot" (the library knows the
+    folded word "duc", of "đạo đức")."""
+    service = _qa_over(tmp_path, "giang.txt", LECTURES)
+    answer = service.ask("Trần Văn Bình theo học buổi giảng của nhà sử học người Đức nào?")
+    assert not answer.grounded, answer.text
+    answer = service.ask("Trần Văn Bình theo học buổi giảng của nhà sử học người Pháp nào?")
+    assert answer.grounded and "Louis Finot" in answer.text, answer.text

@@ -129,7 +129,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         LIST,
         re.compile(
             r"\b(?:nhung gi|nhung ai|gom nhung|bao gom|gom gi|nhung (?:\w+ ){0,4}nao|"
-            r"cac (?:\w+ ){0,4}nao|nhung noi dung|nhung mat|nhom|ke ten|liet ke|the hien)\b"
+            r"cac (?:\w+ ){0,4}nao|nhung noi dung|nhung mat|nhom (?:nao|gi)|ke ten|liet ke|"
+            r"the hien)\b"
         ),
     ),
     (

@@ -12,6 +12,9 @@ from knowledge.question import parse_question
     ("text", "kind"),
     [
         ("Ai ký kế hoạch của Huyện ủy?", q.WHO),
+        ("Kế hoạch do đồng chí nào ký?", q.WHO),
+        ("ke hoach de ra nhung nhom nhiem vu nao", q.LIST),
+        ("Kế hoạch gồm mấy nhóm giải pháp, là nhóm gì?", q.LIST),
         ("co quan nao chu tri to chuc hoi nghi", q.WHO),
         ("Đợt sinh hoạt phải hoàn thành khi nào?", q.WHEN),
         ("hoi nghi to chuc vao ngay nao", q.WHEN),
@@ -35,6 +38,11 @@ def test_question_kind(text: str, kind: str) -> None:
 )
 def test_which_day_or_hour_is_a_when_question_not_a_count(text: str) -> None:
     assert parse_question(text).kinds == {q.WHEN}
+
+
+def test_a_group_named_in_the_topic_does_not_ask_for_a_list() -> None:
+    """ "cơ sở nhóm ngành" is a name, not "những nhóm nào"."""
+    assert parse_question("Thời gian học khối kiến thức cơ sở nhóm ngành?").kinds == {q.WHEN}
 
 
 def test_a_count_beside_a_time_is_still_a_count() -> None:

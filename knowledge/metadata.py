@@ -23,6 +23,8 @@ DOC_TYPES = (
 )
 _DOC_TYPE_FOLDED = tuple(fold(t) for t in DOC_TYPES)
 BODY_START = re.compile(r"^(?:thuc hien|can cu|tren co so|thi hanh|de trien khai)\b")
+# "Để đảng viên nắm vững …" (as typed: folded, "Đề cương" reads alike) opens the body.
+_PURPOSE_OPENING = re.compile(r"^(?:Để|Nhằm) ")
 _NUMBER = re.compile(r"\b(\d{1,4})-(KH|HD|CT|NQ|KL|QĐ|QD|TB|BC|CV|CTr|ĐC)/([A-ZĐ][A-ZĐa-z]*)\b")
 # Matched on folded text: "Di Linh, ngày 24 tháng 4 năm 2024" (OCR may garble "năm").
 _DATE_LINE = re.compile(
@@ -88,6 +90,7 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
                 i
                 for i in range((type_index or 0) + 1, len(lines))
                 if BODY_START.match(fold(lines[i]).strip(" *"))
+                or _PURPOSE_OPENING.match(lines[i].strip(" *"))
             ),
             _first_section(lines, type_index, limit),
         )

@@ -220,6 +220,7 @@ def _peoples(question: q.Question) -> frozenset[str]:
     return frozenset(found)
 
 
+_PURPOSE_CLAUSE = re.compile(r"^\W*(?:để|nhằm)\b", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:người|tiếng|nước|dân tộc)\s+(\S+)(?:\s+(\S+))?", re.IGNORECASE)
 
 
@@ -236,6 +237,12 @@ def candidates(
     compound = (first,) if len(question.head) >= 2 and first in question.terms else ()
     wanted = question.head + compound + _name_words(question)
     peoples = _peoples(question)
+    # "Mục đích của việc X là gì?": a sentence that opens with "Để …"/"Nhằm …" states it.
+    purpose = (
+        {*question.head, "_".join(question.head)}
+        if " ".join(question.head) in ("muc dich", "muc tieu")
+        else set()
+    )
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -278,6 +285,9 @@ def candidates(
             said = _qualified_away(
                 set(terms_of(without_title(unit, chunk.meta.title))), unit, question
             )
+            states_purpose = bool(purpose) and _PURPOSE_CLAUSE.match(unit) is not None
+            if states_purpose:  # it says the "mục đích" it does not name
+                said |= purpose
             full = covered(weighted, said | around)
             # A fact passage asked for ("ai ký …") means what its context says. Otherwise a
             # unit's own merit is how much of what its context leaves open it says.
@@ -294,10 +304,12 @@ def candidates(
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
             typed = _typed_words(unit) | typed_context
-            head = (
-                all(word in said or word in around for word in wanted)
-                and (not question.head_typed or set(question.head_typed) <= typed)
-                and peoples <= typed
+            head = peoples <= typed and (
+                states_purpose
+                or (
+                    all(word in said or word in around for word in wanted)
+                    and (not question.head_typed or set(question.head_typed) <= typed)
+                )
             )
             alone = covered(weighted, said)
             bare = bool(own_line) and len(unit) < BARE_HEADING_CHARS and not unit.endswith(".")

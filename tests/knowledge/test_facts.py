@@ -181,6 +181,20 @@ def test_a_letter_has_a_header_up_to_its_addressees_and_a_title_from_its_subject
     assert "Số 52-CV/BTGHU" not in body and "Thực hiện Công văn số 218-CV/BTGTU" in body
 
 
+def test_a_sentence_opening_with_a_purpose_starts_the_body() -> None:
+    """ "Để …" opens the first paragraph: it is not part of the title above it (while a
+    title "ĐỀ CƯƠNG …" folds alike and stays one)."""
+    text = (
+        "HƯỚNG DẪN HỌC TẬP CHUYÊN ĐỀ CỦA CHI BỘ THÔN 5\n"
+        "Để đảng viên nắm vững chủ trương về chuyển đổi số, chi bộ tổ chức học tập.\n"
+        "1. Chi ủy phân công đảng viên chuẩn bị nội dung.\n"
+    )
+    meta = parse_document(text, "chuyen_de.txt", "0" * 64).meta
+    assert meta.title == "Hướng dẫn học tập chuyên đề của chi bộ thôn 5"
+    outline = "ĐỀ CƯƠNG\nĐề cương tuyên truyền kỷ niệm ngày thành lập Đảng\n1. Mở đầu\n"
+    assert "Đề cương tuyên truyền" in parse_document(outline, "dc.txt", "1" * 64).meta.title
+
+
 def test_a_sentence_that_gives_an_email_address_is_content() -> None:
     """Only a short line with an address is part of a digital signature; a sentence asking
     for reports "qua email: …" stays in the body, with its deadline."""

@@ -428,3 +428,19 @@ def test_a_people_the_question_names_is_named_by_the_answer(tmp_path: Path) -> N
     assert not answer.grounded, answer.text
     answer = service.ask("Trần Văn Bình theo học buổi giảng của nhà sử học người Pháp nào?")
     assert answer.grounded and "Louis Finot" in answer.text, answer.text
+
+
+PURPOSE = """HƯỚNG DẪN HỌC TẬP CHUYÊN ĐỀ CỦA CHI BỘ THÔN 5
+Để đảng viên nắm vững chủ trương về chuyển đổi số, góp phần nâng cao chất lượng sinh hoạt, \
+chi bộ tổ chức học tập chuyên đề theo hướng dẫn này.
+1. Chi ủy phân công đảng viên chuẩn bị nội dung học tập chuyên đề.
+2. Đảng viên viết bài thu hoạch sau khi học tập chuyên đề.
+"""
+
+
+def test_a_sentence_opening_with_a_purpose_states_the_purpose(tmp_path: Path) -> None:
+    """ "Mục đích của việc X là gì?": "Để …" opens the sentence that states it, though it never
+    says "mục đích"."""
+    service = _qa_over(tmp_path, "chuyen_de.txt", PURPOSE)
+    answer = service.ask("Mục đích của việc học tập chuyên đề là gì?")
+    assert answer.grounded and "nam vung chu truong" in body(answer.text), answer.text

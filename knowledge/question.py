@@ -174,11 +174,12 @@ _ABOUT_DOCUMENT = re.compile(
 
 
 # Words that name a document: a header's date answers "ngày nào" only about one of these.
-_DOCUMENT_WORD = re.compile(
-    r"\b(?:ke hoach|van ban|cong van|huong dan|chi thi|nghi quyet|ket luan|quyet dinh|"
+DOCUMENT_WORDS = (
+    r"(?:ke hoach|van ban|cong van|huong dan|chi thi|nghi quyet|ket luan|quyet dinh|"
     r"thong bao|chuong trinh|bao cao|to trinh|quy dinh|dieu le|tai lieu|thong tri|"
-    r"cv|kh|hd|nq|kl|qd|ctr)\b"
+    r"cv|kh|hd|nq|kl|qd|ctr)"
 )
+_DOCUMENT_WORD = re.compile(rf"\b{DOCUMENT_WORDS}\b")
 
 
 def speaks_of_document(question: Question) -> bool:

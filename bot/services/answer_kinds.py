@@ -112,6 +112,35 @@ def _without_attached_dates(folded: str, question: q.Question) -> str:
     )
 
 
+# What may come before the document a question asks the date of: "Ngày ban hành của …".
+_BEFORE_DOCUMENT = re.compile(
+    rf"^(?:(?:ngay|thoi gian) (?:ban hanh|ky|ra)(?: cua)? )?(?:{q.DOCUMENT_WORDS} (?:so )?)?$"
+)
+
+
+@lru_cache(maxsize=1024)
+def _asks_date_of_document(question: q.Question) -> str | None:
+    """The document a question asks the date of, when the question opens with it ("Hướng dẫn
+    36 ký ngày nào?"); not "Hội nghị học tập Kết luận 57 ngày nào?", which asks the meeting's."""
+    if q.WHEN not in question.kinds or not question.about_document:
+        return None
+    subject = _subject_reference(question)
+    named = next((n for n in question.named if n.folded == subject), None)
+    if named is None:
+        return None
+    start = question.folded.find(named.text.lower())
+    return subject if start >= 0 and _BEFORE_DOCUMENT.match(question.folded[:start]) else None
+
+
+def dates_subject(unit: str, question: q.Question) -> bool:
+    """ "(Kèm theo Hướng dẫn số 36-HD/VPTW, ngày 03/4/2018 …)": the unit gives the date of the
+    document the question asks the date of, by its number."""
+    subject = _asks_date_of_document(question)
+    return subject is not None and any(
+        m[1].startswith(subject) for m in _ATTACHED_DATE.finditer(fold(unit))
+    )
+
+
 def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     """Which of the wanted answer kinds the unit carries beyond the question's own words."""
     unit = _OUTLINE.sub("", unit)

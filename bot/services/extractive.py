@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.services.answer_kinds import STRICT, kinds_present, novelty
+from bot.services.answer_kinds import STRICT, dates_subject, kinds_present, novelty
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE
 from knowledge.lexical import IdfTable, index_terms
@@ -303,6 +303,9 @@ def candidates(
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             fact = asked_for and scope is not False
+            # "Hướng dẫn 36 ký ngày nào?": a unit that dates that very number answers it.
+            if dates_subject(unit, question):
+                fact, kinds, score = True, kinds | {q.WHEN}, score + 0.2
             typed = _typed_words(unit) | typed_context
             head = peoples <= typed and (
                 states_purpose

@@ -444,3 +444,25 @@ def test_a_sentence_opening_with_a_purpose_states_the_purpose(tmp_path: Path) ->
     service = _qa_over(tmp_path, "chuyen_de.txt", PURPOSE)
     answer = service.ask("Mục đích của việc học tập chuyên đề là gì?")
     assert answer.grounded and "nam vung chu truong" in body(answer.text), answer.text
+
+
+APPENDIX = """HƯỚNG DẪN
+TRÌNH BÀY BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ
+1. Báo cáo trình bày trên khổ giấy A4, phông chữ Times New Roman.
+2. Chi bộ gửi báo cáo về Đảng ủy xã trước ngày 25 hằng tháng.
+PHỤ LỤC
+MẪU BÁO CÁO (Kèm theo Hướng dẫn số 9-HD/BTG, ngày 02/3/2021 của Ban Tuyên giáo Huyện ủy)
+"""
+
+
+def test_the_date_of_the_document_asked_is_read_where_its_number_is_dated(
+    tmp_path: Path,
+) -> None:
+    """A web copy without its header: its appendix dates it by its number."""
+    service = _qa_over(tmp_path, "huong_dan.txt", APPENDIX)
+    for asked in ("Hướng dẫn 9 về trình bày báo cáo ký ngày nào?", "huong dan 9 ky ngay nao"):
+        answer = service.ask(asked)
+        assert answer.grounded and "02/3/2021" in answer.text, (asked, answer.text)
+    # A meeting about it is not the document: its date is not the meeting's.
+    answer = service.ask("Hội nghị học tập Hướng dẫn 9 tổ chức ngày nào?")
+    assert "02/3/2021" not in body(answer.text), answer.text

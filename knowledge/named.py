@@ -15,7 +15,7 @@ _DOC_SHORT = re.compile(
     r"\b(nghi quyet|chi thi|ket luan|ke hoach|huong dan|quyet dinh|chuong trinh)"
     r"(?: so)? (\d{1,4})\b(?!\s*[-/])"
 )
-_DOC_TYPE_CODE = {
+DOC_TYPE_CODE = {
     "nghi quyet": "nq",
     "chi thi": "ct",
     "ket luan": "kl",
@@ -138,7 +138,7 @@ def _proper_names(text: str) -> list[Named]:
 def named_things(text: str, folded: str) -> tuple[Named, ...]:
     named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
     for match in _DOC_SHORT.finditer(folded):
-        code = _DOC_TYPE_CODE[match[1]]
+        code = DOC_TYPE_CODE[match[1]]
         named.append(Named("reference_short", match[0], f"{match[2]}-{code}/"))
     named.extend(Named("date", m, m) for m in _DATE.findall(folded))
     named.extend(

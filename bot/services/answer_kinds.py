@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from knowledge import question as q
 from knowledge.lexical import index_terms
-from knowledge.named import Named
+from knowledge.named import DOC_TYPE_CODE, Named
 from knowledge.textnorm import fold
 
 _DETECTORS: dict[str, re.Pattern[str]] = {
@@ -141,6 +141,21 @@ def dates_subject(unit: str, question: q.Question) -> bool:
     )
 
 
+# "chương trình nào" is as often a course of study as a document.
+_ASKED_TYPE = re.compile(rf"\b({'|'.join(t for t in DOC_TYPE_CODE if t != 'chuong trinh')}) nao\b")
+
+
+def _names_asked_type(unit: str, question: q.Question) -> bool:
+    """ "… theo kế hoạch nào?" is answered by a plan's number ("kế hoạch số 78-KH/BTGTU"), not
+    by a directive's ("Chỉ thị số 32-CT/TW")."""
+    asked = _ASKED_TYPE.search(question.folded)
+    if asked is None:
+        return True
+    code = DOC_TYPE_CODE[asked[1]]
+    folded = fold(unit)
+    return bool(re.search(rf"\b\d{{1,4}}-{code}/|\b{asked[1]} (?:so )?\d", folded))
+
+
 def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     """Which of the wanted answer kinds the unit carries beyond the question's own words."""
     unit = _OUTLINE.sub("", unit)
@@ -155,6 +170,8 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
             found.add(q.WHEN)
         if q.WHEN in found and not _precise_enough(times, question):
             found.discard(q.WHEN)
+    if q.REFERENCE in found and not _names_asked_type(unit, question):
+        found.discard(q.REFERENCE)
     role = q.asked_role(question.folded)
     if role is not None and _names_holder(unit, role):
         found.add(q.PERSON)

@@ -466,3 +466,20 @@ def test_the_date_of_the_document_asked_is_read_where_its_number_is_dated(
     # A meeting about it is not the document: its date is not the meeting's.
     answer = service.ask("Hội nghị học tập Hướng dẫn 9 tổ chức ngày nào?")
     assert "02/3/2021" not in body(answer.text), answer.text
+
+
+FOLLOWS_PLAN = """KẾ HOẠCH TUYÊN TRUYỀN VỀ CÔNG TÁC ĐỐI NGOẠI ĐẢNG
+Thực hiện Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị và Hướng dẫn số 91-HD/BTGTW \
+về công tác quán triệt, học tập Chỉ thị, Ban Tuyên giáo Huyện ủy xây dựng kế hoạch như sau:
+1. Công tác quán triệt, học tập Chỉ thị thực hiện theo Kế hoạch số 78-KH/HU, ngày 29/3/2019.
+2. Các chi bộ báo cáo kết quả học tập về Ban Tuyên giáo Huyện ủy.
+"""
+
+
+def test_which_plan_is_answered_by_a_plan_number_not_by_another_type(tmp_path: Path) -> None:
+    """ "… theo kế hoạch nào?" wants a plan's number, not the directive the question names."""
+    service = _qa_over(tmp_path, "ct32.txt", FOLLOWS_PLAN)
+    question = "Công tác quán triệt, học tập chỉ thị 32 làm theo kế hoạch nào?"
+    for asked in (question, fold(question)):
+        answer = service.ask(asked)
+        assert answer.grounded and "78-KH/HU" in body(answer.text).upper(), (asked, answer.text)

@@ -49,8 +49,8 @@ TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 # "vẫn" (văn), "đó" (do): read as glue only when typed with diacritics. Not "lại": "học
 # lại", "thi lại" are what is asked.
 TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy"])
-# Typed without diacritics, these compounds have a syllable that folds like glue ("cơ quan"
-# reads "co quan", "có" is glue): kept whole as topic words.
+# Typed without diacritics, these compounds start with a syllable that folds like glue ("cơ
+# quan" reads "co quan", "có" is glue): kept whole as topic words.
 _COMPOUNDS = frozenset(
     [
         "co quan",
@@ -78,15 +78,6 @@ _COMPOUNDS = frozenset(
         "ra soat",
         "di tich",
         "di san",
-        # ... and end with one: "đặc biệt" reads "dac biet", "biết" is glue.
-        "dac biet",
-        "phan biet",
-        "rieng biet",
-        "khac biet",
-        "cu the",
-        "tap the",
-        "toan the",
-        "tong the",
     ]
 )
 _QUESTION_PHRASES = re.compile(
@@ -292,14 +283,7 @@ def topic_terms(question: str) -> list[str]:
                 word,
                 typed,
                 _is_glue(word, typed, typed_glue, begin == 0 and i == 0)
-                and (
-                    typed_glue
-                    or not {
-                        " ".join(t for t, _ in tokens[i : i + 2]),
-                        " ".join(t for t, _ in tokens[max(i - 1, 0) : i + 1]),
-                    }
-                    & _COMPOUNDS
-                ),
+                and (typed_glue or " ".join(t for t, _ in tokens[i : i + 2]) not in _COMPOUNDS),
             )
             for i, (word, typed) in enumerate(tokens)
         ]

@@ -40,13 +40,6 @@ def test_which_day_or_hour_is_a_when_question_not_a_count(text: str) -> None:
     assert parse_question(text).kinds == {q.WHEN}
 
 
-def test_a_compound_that_ends_with_a_glue_syllable_is_kept_without_diacritics() -> None:
-    """ "đặc biệt" typed "dac biet": "biet" (biết) is glue alone, not in the compound."""
-    terms = parse_question("ai giai quyet truong hop dac biet khi dang ky hoc vuot").terms
-    assert "dac_biet" in terms and "biet" in terms
-    assert "biet" not in parse_question("ban co biet ke hoach nay khong").terms
-
-
 def test_a_group_named_in_the_topic_does_not_ask_for_a_list() -> None:
     """ "cơ sở nhóm ngành" is a name, not "những nhóm nào"."""
     assert parse_question("Thời gian học khối kiến thức cơ sở nhóm ngành?").kinds == {q.WHEN}

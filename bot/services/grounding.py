@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from bot.services.answer_kinds import STRICT
 from bot.services.extractive import Candidate, candidates
-from knowledge.facts import FACT_CUES, SIGNATURE
+from knowledge.facts import E_SIGNATURE, FACT_CUES, RECIPIENTS, SIGNATURE
 from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.named import Named
 from knowledge.question import STOPWORDS, Question
@@ -65,9 +65,12 @@ def _missing(named: Named, vocabulary: dict[str, int]) -> bool:
 
 def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
     """ "Kế hoạch 222-KH/TU do ai ký?" when the library only cites that plan: whoever signed
-    the documents that cite it did not sign it. (A citation gives a document's number and
-    date, never its signer.)"""
-    if not FACT_CUES[SIGNATURE].search(question.folded):
+    the documents that cite it did not sign it. A citation gives a document's number and
+    date, never its signer, its recipients or its digital signature."""
+    asks = [FACT_CUES[kind].search(question.folded) for kind in (SIGNATURE, RECIPIENTS)]
+    signed = FACT_CUES[E_SIGNATURE].search(question.folded)
+    # "mấy giờ" asks the time of a digital signature only of a document itself.
+    if not any(asks) and (signed is None or signed[0] == "may gio"):
         return None
     references = [n for n in question.named if n.kind.startswith("reference")]
     if not references or any(own.startswith(r.folded) for r in references for own in numbers):

@@ -258,7 +258,7 @@ class Question:
         return tuple(t for t in self.terms if "_" not in t)
 
 
-_BESIDES = re.compile(r"^ngoai\b[^,?;]{1,80},")
+_BESIDES = re.compile(r"^ngoai\b[^,?;]{1,80}?(?:,|\bthi\b)")
 
 
 def topic_terms(question: str) -> list[str]:

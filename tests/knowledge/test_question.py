@@ -299,6 +299,9 @@ def test_what_a_question_leaves_out_is_not_its_topic() -> None:
     assert "truong" not in terms and "hoi_nghi" in terms
     assert "truong" not in parse_question("ngoai hoi truong huyen, hoi nghi o dau").terms
     assert "ngoai_giao" in parse_question("Ngoại giao Việt Nam có mấy trụ cột?").terms
+    # "Ngoài X thì …" as well as "Ngoài X, …".
+    terms = parse_question("Ngoài đọc trực tuyến thì tập sách còn dùng vào việc nào?").terms
+    assert "truc_tuyen" not in terms and "tap_sach" in terms
 
 
 @pytest.mark.parametrize(

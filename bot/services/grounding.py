@@ -67,10 +67,10 @@ def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
     """ "Kế hoạch 222-KH/TU do ai ký?" when the library only cites that plan: whoever signed
     the documents that cite it did not sign it. A citation gives a document's number and
     date, never its signer, its recipients or its digital signature."""
-    asks = [FACT_CUES[kind].search(question.folded) for kind in (SIGNATURE, RECIPIENTS)]
-    signed = FACT_CUES[E_SIGNATURE].search(question.folded)
-    # "mấy giờ" asks the time of a digital signature only of a document itself.
-    if not any(asks) and (signed is None or signed[0] == "may gio"):
+    asks = any(FACT_CUES[kind].search(question.folded) for kind in (SIGNATURE, RECIPIENTS))
+    # Alone, "mấy giờ" asks a meeting's time as often as a digital signature's.
+    signed = {m[0] for m in FACT_CUES[E_SIGNATURE].finditer(question.folded)} - {"may gio"}
+    if not asks and not signed:
         return None
     references = [n for n in question.named if n.kind.startswith("reference")]
     if not references or any(own.startswith(r.folded) for r in references for own in numbers):
@@ -83,7 +83,7 @@ def judge(
     hits: list[SearchHit],
     lexical: LexicalIndex,
     spelling: Spelling,
-    numbers: frozenset[str] = frozenset(),
+    numbers: frozenset[str],
 ) -> Grounding:
     """Grounded when the library names what the question names, a unit of a top passage covers
     enough of the question and carries the kind of answer it wants, and the passage is close in

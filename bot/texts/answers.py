@@ -14,7 +14,7 @@ UNKNOWN_REFERENCE = (
 )
 CITED_ONLY = (
     "Thư viện chưa có văn bản {reference}, chỉ có văn bản khác nhắc đến nó, "
-    "nên tôi không biết ai ký, ký khi nào hay văn bản gửi những nơi nào."
+    "nên tôi không biết người ký, chữ ký số hay nơi nhận của văn bản này."
 )
 OFF_TOPIC = (
     "Xin lỗi, tôi chỉ trả lời các câu hỏi về tài liệu học tập, sinh hoạt chính trị của chi bộ."

@@ -47,7 +47,8 @@ FACT_CUES = {
     ),
     SIGNATURE: re.compile(
         r"\b(?:ai ky|nguoi ky|nao ky|ky (?:ten|voi|boi|ke hoach|van ban)|chuc danh|chuc vu|"
-        r"thay mat)\b|\bky\s*\??\s*$"
+        # "… do đồng chí nào ký?", not "học kỳ", "nhiệm kỳ", "đăng ký".
+        r"thay mat)\b|(?<!\bhoc )(?<!\bnhiem )(?<!\bdang )\bky\s*\??\s*$"
     ),
     E_SIGNATURE: re.compile(
         r"\b(?:ky so|chu ky so|chung thuc|ban dien tu|may gio|gio ky|ky dien tu)\b"

@@ -114,7 +114,9 @@ def test_who_signed_a_document_the_library_only_cites_is_declined(qa: QAService)
         answer = qa.ask(asked)
         assert not answer.grounded and not answer.sources, answer.text
         assert answer.text == text.CITED_ONLY.format(reference="12-HD/BTGTU"), answer.text
-    # Asking the time of a meeting about it is not asking who signed it.
+    # Asking of a term ("học kỳ") or the time of a meeting about it is not asking who signed.
+    answer = qa.ask("Theo hướng dẫn 12-HD/BTGTU, chi bộ học tập mấy lần mỗi học kỳ?")
+    assert answer.text != text.CITED_ONLY.format(reference="12-HD/BTGTU"), answer.text
     answer = qa.ask("hoi hoc tap huong dan 12-hd/btgtu bat dau luc may gio")
     assert answer.text != text.CITED_ONLY.format(reference="12-HD/BTGTU"), answer.text
     # Its date is in the citation, so that is answered.

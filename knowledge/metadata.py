@@ -25,6 +25,13 @@ _DOC_TYPE_FOLDED = tuple(fold(t) for t in DOC_TYPES)
 BODY_START = re.compile(r"^(?:thuc hien|can cu|tren co so|thi hanh|de trien khai)\b")
 # "Để đảng viên nắm vững …" (as typed: folded, "Đề cương" reads alike) opens the body.
 _PURPOSE_OPENING = re.compile(r"^(?:Để|Nhằm) ")
+# "… Chỉ thị số 32-CT/TW" in a title cites another document; a document's own number stands
+# alone ("Số 172-KH/HU").
+_CITED = re.compile(
+    r"\b(?:kế hoạch|hướng dẫn|chỉ thị|nghị quyết|kết luận|quyết định|công văn|thông báo|"
+    r"chương trình|báo cáo|quy định)\s+(?:số\s*:?\s*)?$",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\b(\d{1,4})-(KH|HD|CT|NQ|KL|QĐ|QD|TB|BC|CV|CTr|ĐC)/([A-ZĐ][A-ZĐa-z]*)\b")
 # Matched on folded text: "Di Linh, ngày 24 tháng 4 năm 2024" (OCR may garble "năm").
 _DATE_LINE = re.compile(
@@ -101,7 +108,9 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
     for line in header_lines:
         if BODY_START.match(fold(line).strip(" *")):
             continue  # "Thực hiện Công văn số 3398-CV/BTGTU …" names another document
-        match = _NUMBER.search(line)
+        match = next(
+            (m for m in _NUMBER.finditer(line) if not _CITED.search(line[: m.start()])), None
+        )
         if match:
             number = f"{match[1]}-{match[2]}/{match[3]}"
             break

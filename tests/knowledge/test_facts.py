@@ -181,6 +181,15 @@ def test_a_letter_has_a_header_up_to_its_addressees_and_a_title_from_its_subject
     assert "Số 52-CV/BTGHU" not in body and "Thực hiện Công văn số 218-CV/BTGTU" in body
 
 
+def test_a_number_cited_in_the_title_is_not_the_documents_own() -> None:
+    """ "KẾ HOẠCH TUYÊN TRUYỀN CHỈ THỊ SỐ 32-CT/TW" names the directive, not the plan; a number
+    on its own ("Số 5-KH/CB") is the plan's."""
+    title = "KẾ HOẠCH\nTUYÊN TRUYỀN CHỈ THỊ SỐ 32-CT/TW\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n"
+    assert parse_document(title, "ct32.txt", "4" * 64).meta.number is None
+    numbered = "Số 5-KH/CB\n" + title
+    assert parse_document(numbered, "kh5.txt", "5" * 64).meta.number == "5-KH/CB"
+
+
 def test_a_sentence_opening_with_a_purpose_starts_the_body() -> None:
     """ "Để …" opens the first paragraph: it is not part of the title above it (while a
     title "ĐỀ CƯƠNG …" folds alike and stays one)."""

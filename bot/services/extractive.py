@@ -207,6 +207,11 @@ def _name_words(question: q.Question) -> tuple[str, ...]:
     return tuple(words)
 
 
+def says_no_content(line: str) -> bool:
+    """A heading line this short, without a full stop, names its section and says nothing."""
+    return len(line) < BARE_HEADING_CHARS and not line.endswith(".")
+
+
 @lru_cache(maxsize=1024)
 def _peoples(question: q.Question) -> frozenset[str]:
     """A people or a language the question names as typed ("người Đức", "tiếng Pháp"): an
@@ -315,7 +320,7 @@ def candidates(
                 )
             )
             alone = covered(weighted, said)
-            bare = bool(own_line) and len(unit) < BARE_HEADING_CHARS and not unit.endswith(".")
+            bare = bool(own_line) and says_no_content(unit)
             found.append(
                 Candidate(hit, rank, units, index, full, own, kinds, score, fact, head, alone, bare)
             )

@@ -6,7 +6,6 @@ import re
 
 from bot.services.answer_kinds import kinds_present
 from bot.services.extractive import (
-    BARE_HEADING_CHARS,
     ITEM,
     MAX_ANSWER_CHARS,
     MAX_UNIT_CHARS,
@@ -16,6 +15,7 @@ from bot.services.extractive import (
     heading_names_agent,
     last_heading,
     names_section,
+    says_no_content,
     terms_of,
 )
 from knowledge import question as q
@@ -28,11 +28,7 @@ FOLLOWS_BONUS = 0.1
 
 
 def _is_bare_heading(unit: str) -> bool:
-    return (
-        bool(OUTLINE_MARKER_LINE.match(unit))
-        and len(unit) < BARE_HEADING_CHARS
-        and not unit.endswith(".")
-    )
+    return bool(OUTLINE_MARKER_LINE.match(unit)) and says_no_content(unit)
 
 
 def _introduces(unit: str) -> bool:

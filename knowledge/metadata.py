@@ -33,6 +33,18 @@ _CITED = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\b(\d{1,4})-(KH|HD|CT|NQ|KL|QĐ|QD|TB|BC|CV|CTr|ĐC)/([A-ZĐ][A-ZĐa-z]*)\b")
+# A state document's number: "01/CTr-UBND", "12/2020/NĐ-CP", "123/UBND-VX".
+_STATE_NUMBER = re.compile(
+    r"\b(\d{1,5}(?:/\d{4})?)/([A-ZĐ][A-ZĐa-z]{0,5})-([A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)?)\b"
+)
+
+
+def _numbers(line: str) -> list[tuple[int, str, str]]:
+    """Each document number of a line, in order: where it starts, the number as written
+    ("172-KH/HU", "01/CTr-UBND") and its type's code ("KH", "CTr")."""
+    party = [(m.start(), f"{m[1]}-{m[2]}/{m[3]}", m[2]) for m in _NUMBER.finditer(line)]
+    state = [(m.start(), m[0], m[2]) for m in _STATE_NUMBER.finditer(line)]
+    return sorted(party + state)
 # Matched on folded text: "Di Linh, ngày 24 tháng 4 năm 2024" (OCR may garble "năm").
 _DATE_LINE = re.compile(
     r"^(?P<place>[^\d,]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"
@@ -53,6 +65,11 @@ _SUFFIX_ISSUER = {
     "HU": "Huyện ủy",
     "TU": "Tỉnh ủy",
     "QU": "Quận ủy",
+    # State documents name their issuer last: "01/CTr-UBND", "38/NQ-CP".
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ",
 }
 
 
@@ -108,11 +125,9 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
     for line in header_lines:
         if BODY_START.match(fold(line).strip(" *")):
             continue  # "Thực hiện Công văn số 3398-CV/BTGTU …" names another document
-        match = next(
-            (m for m in _NUMBER.finditer(line) if not _CITED.search(line[: m.start()])), None
-        )
-        if match:
-            number = f"{match[1]}-{match[2]}/{match[3]}"
+        own = next((n for n in _numbers(line) if not _CITED.search(line[: n[0]])), None)
+        if own:
+            number = own[1]
             break
 
     date, place = None, None
@@ -147,13 +162,14 @@ def _letter(lines: list[str]) -> tuple[int, str] | None:
         (
             (i, m)
             for i, line in enumerate(head)
-            if fold(line).strip(" *").startswith("so") and (m := _NUMBER.search(line))
+            if fold(line).strip(" *").startswith("so") and (m := _numbers(line))
         ),
         None,
     )
     if numbered is None:
         return None
-    index, number = numbered
+    index, found = numbered
+    code = found[0][2]
     # The addressees, or the first paragraph when they were taken out as recipients.
     addressed = next(
         (
@@ -170,7 +186,7 @@ def _letter(lines: list[str]) -> tuple[int, str] | None:
         for line in lines[index + 1 : addressed]
         if line.strip(" *") and not _DATE_LINE.match(fold(line.strip())) and not is_furniture(line)
     ]
-    kind = _TYPE_OF_CODE.get(number[2], "Văn bản")
+    kind = _TYPE_OF_CODE.get(code, "Văn bản")
     text = _SUBJECT_LEAD.sub("", " ".join(" ".join(subject).split()))
     return addressed, f"{kind} {text[:1].lower()}{text[1:]}".strip() if text else kind
 
@@ -225,7 +241,8 @@ def _issuer(
     if found:
         body = found[1]
     elif number:
-        body = _SUFFIX_ISSUER.get(number.rsplit("/", 1)[-1])
+        state = _STATE_NUMBER.fullmatch(number)
+        body = _SUFFIX_ISSUER.get(state[3] if state else number.rsplit("/", 1)[-1])
     if body is None:
         return None
     where = committee_place or place or _most_named_province(lines)

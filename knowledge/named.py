@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.textnorm import fold, lexical_tokens
+from knowledge.textnorm import FOLDED_DOC_NUMBER, fold, lexical_tokens
 
-_DOC_NUMBER = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z]{1,10}(?:-[a-z]{1,10})?\b")
+_DOC_NUMBER = re.compile(rf"\b(?:{FOLDED_DOC_NUMBER})\b")
 _DOC_SHORT = re.compile(
     r"\b(nghi quyet|chi thi|ket luan|ke hoach|huong dan|quyet dinh|chuong trinh)"
     r"(?: so)? (\d{1,4})\b(?!\s*[-/])"
@@ -75,7 +75,24 @@ class Named:
 
     kind: str  # "place" | "reference" | "reference_short" | "year" | "date"
     text: str  # as the member typed it
-    folded: str
+    folded: str  # for "reference_short", the party form of the number's start: "57-kl/"
+
+    @property
+    def is_reference(self) -> bool:
+        return self.kind in ("reference", "reference_short")
+
+    @property
+    def number_prefixes(self) -> tuple[str, ...]:
+        """How a document's folded number starts when it is the one named: "Kết luận 57" is
+        "57-kl/…" written the party's way, "57/kl-…" the state's."""
+        if self.kind != "reference_short":
+            return (self.folded,)
+        number, code = self.folded.rstrip("/").split("-", 1)
+        return (self.folded, f"{number}/{code}-")
+
+    def names_number(self, number: str) -> bool:
+        """Whether a document's folded number ("57-kl/tw", "01/ctr-ubnd") is the one named."""
+        return self.is_reference and number.startswith(self.number_prefixes)
 
 
 def _places(text: str, folded: str) -> list[Named]:
@@ -137,9 +154,11 @@ def _proper_names(text: str) -> list[Named]:
 
 def named_things(text: str, folded: str) -> tuple[Named, ...]:
     named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
+    aligned = len(text) == len(folded)
     for match in _DOC_SHORT.finditer(folded):
         code = DOC_TYPE_CODE[match[1]]
-        named.append(Named("reference_short", match[0], f"{match[2]}-{code}/"))
+        typed = text[match.start() : match.end()] if aligned else match[0]
+        named.append(Named("reference_short", typed, f"{match[2]}-{code}/"))
     named.extend(Named("date", m, m) for m in _DATE.findall(folded))
     named.extend(
         Named("year", m, m) for m in _YEAR.findall(_DATE.sub(" ", _DOC_NUMBER.sub(" ", folded)))

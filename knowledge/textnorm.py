@@ -48,6 +48,14 @@ _DOC_NUMBER = re.compile(
 )
 
 
+# A document's number as folded text: a party document's "172-kh/hu", "57-kl/tw", or a state
+# document's "01/ctr-ubnd", "12/2020/nd-cp" (its number first, then its type and issuer).
+FOLDED_DOC_NUMBER = (
+    r"\d{1,4}-[a-z]{1,6}/[a-z]{1,10}(?:-[a-z]{1,10})?"
+    r"|\d{1,5}(?:/\d{4})?/[a-z]{1,6}-[a-z]{1,10}(?:-[a-z]{1,10})?"
+)
+
+
 def canonical_doc_numbers(text: str) -> str:
     return _DOC_NUMBER.sub(lambda m: f"{m[1]}-{m[2]}/{m[3].replace(' ', '')}", text)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from knowledge import question as q
 from knowledge.lexical import index_terms
 from knowledge.named import DOC_TYPE_CODE, Named
-from knowledge.textnorm import fold
+from knowledge.textnorm import FOLDED_DOC_NUMBER, fold
 
 _DETECTORS: dict[str, re.Pattern[str]] = {
     q.WHEN: re.compile(
@@ -57,7 +57,7 @@ _DETECTORS: dict[str, re.Pattern[str]] = {
 STRICT = frozenset({q.WHEN, q.NUMBER, q.PERSON})
 # "…ngày 15/6/2023" right after a document's number is that document's date.
 _ATTACHED_DATE = re.compile(
-    r"\b(\d{1,4}-[a-z]{1,6}/[a-z-]{1,12})\s*,?\s*(?:ngay\s+)?\d{1,2}/\d{1,2}/\d{2,4}"
+    rf"\b({FOLDED_DOC_NUMBER})\s*,?\s*(?:ngay\s+)?\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
 )
 
 
@@ -82,24 +82,24 @@ _OUTLINE = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*"
 
 
 @lru_cache(maxsize=1024)
-def _references(question: q.Question) -> tuple[str, ...]:
-    """The document numbers the question names, folded ("12-kh/hu", "57-kl/")."""
-    return tuple(n.folded for n in question.named if n.kind.startswith("reference"))
+def _references(question: q.Question) -> tuple[Named, ...]:
+    """The document numbers the question names ("12-KH/HU", "Kết luận 57")."""
+    return tuple(n for n in question.named if n.is_reference)
 
 
 @lru_cache(maxsize=1024)
-def _subject_reference(question: q.Question) -> str | None:
+def _subject_reference(question: q.Question) -> Named | None:
     """The document a question is about: the first it names ("Kế hoạch 145-KH/TU về Kết luận
     57 ban hành ngày nào" asks the plan's date, not the conclusion's)."""
-    named = [n for n in question.named if n.kind.startswith("reference")]
+    named = _references(question)
     if not named:
         return None
 
     def position(named_thing: Named) -> int:
-        found = question.folded.find(named_thing.text.lower())
+        found = question.folded.find(fold(named_thing.text))
         return found if found >= 0 else len(question.folded)
 
-    return min(named, key=position).folded
+    return min(named, key=position)
 
 
 def _without_attached_dates(folded: str, question: q.Question) -> str:
@@ -108,7 +108,7 @@ def _without_attached_dates(folded: str, question: q.Question) -> str:
     about."""
     subject = _subject_reference(question)
     return _ATTACHED_DATE.sub(
-        lambda m: m[0] if subject is not None and m[1].startswith(subject) else m[1], folded
+        lambda m: m[0] if subject is not None and subject.names_number(m[1]) else m[1], folded
     )
 
 
@@ -119,16 +119,15 @@ _BEFORE_DOCUMENT = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _asks_date_of_document(question: q.Question) -> str | None:
+def _asks_date_of_document(question: q.Question) -> Named | None:
     """The document a question asks the date of, when the question opens with it ("Hướng dẫn
     36 ký ngày nào?"); not "Hội nghị học tập Kết luận 57 ngày nào?", which asks the meeting's."""
     if q.WHEN not in question.kinds or not question.about_document:
         return None
     subject = _subject_reference(question)
-    named = next((n for n in question.named if n.folded == subject), None)
-    if named is None:
+    if subject is None:
         return None
-    start = question.folded.find(named.text.lower())
+    start = question.folded.find(fold(subject.text))
     return subject if start >= 0 and _BEFORE_DOCUMENT.match(question.folded[:start]) else None
 
 
@@ -137,7 +136,7 @@ def dates_subject(unit: str, question: q.Question) -> bool:
     document the question asks the date of, by its number."""
     subject = _asks_date_of_document(question)
     return subject is not None and any(
-        m[1].startswith(subject) for m in _ATTACHED_DATE.finditer(fold(unit))
+        subject.names_number(m[1]) for m in _ATTACHED_DATE.finditer(fold(unit))
     )
 
 
@@ -192,7 +191,7 @@ _LIST_ASKED = re.compile(r"\b(?:ke ten|liet ke|gom nhung|la nhung|nhung (?:\w+ )
 _SPELLED = "hai|ba|bốn|lăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|chục"
 _NUMBER_WORDS = re.compile(rf"(?<!\w)(?:{_SPELLED})(?!\w)")
 _NUMERAL = re.compile(rf"^(?:\d[\d.,]*%?|một|năm|{_SPELLED})$")
-_DOC_NUMBERS = re.compile(r"\b\d{1,4}-[a-z]{1,6}/[a-z-]{1,12}")
+_DOC_NUMBERS = re.compile(rf"\b(?:{FOLDED_DOC_NUMBER})")
 _TIMES = re.compile(r"\bquy [ivx]+(?:/\d{4})?|\b(?:19|20)\d\d\b")
 _ASKS_DURATION = re.compile(
     r"\b(?:bao nhieu|may) (?:nam|thang|ngay|tuan|gio|phut|hoc ky|nhiem ky)\b|\bnhiem ky\b"
@@ -223,7 +222,7 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
     named = _references(question)
     wants_number = bool(_ASKS_DOCUMENT_NUMBER.search(question.folded))
     rest = _DOC_NUMBERS.sub(
-        lambda m: m[0] if wants_number and not any(m[0].startswith(n) for n in named) else " ",
+        lambda m: m[0] if wants_number and not any(n.names_number(m[0]) for n in named) else " ",
         _DATES.sub(" ", residue_text),
     )
     # A year or a quarter answers "when"; it counts only when a duration is asked ("bao nhiêu

@@ -177,10 +177,7 @@ def _in_scope(hit: SearchHit, question: q.Question) -> bool | None:
     meta = hit.chunk.meta
     own = fold(" ".join(p for p in (meta.number, meta.issuer, meta.place, meta.title) if p))
     number = fold(meta.number or "")
-    return any(
-        (number.startswith(n.folded) if n.kind.startswith("reference") else n.folded in own)
-        for n in named
-    )
+    return any(n.names_number(number) if n.is_reference else n.folded in own for n in named)
 
 
 def _scope_terms(question: q.Question) -> set[str]:

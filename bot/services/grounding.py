@@ -56,7 +56,7 @@ def _missing(named: Named, vocabulary: dict[str, int]) -> bool:
     if named.kind == "reference":
         return named.folded not in vocabulary
     if named.kind == "reference_short":
-        return not any(term.startswith(named.folded) for term in vocabulary)
+        return not any(named.names_number(term) for term in vocabulary)
     words = named.folded.split()
     if len(words) == 1:
         return words[0] not in vocabulary
@@ -72,8 +72,8 @@ def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
     signed = {m[0] for m in FACT_CUES[E_SIGNATURE].finditer(question.folded)} - {"may gio"}
     if not asks and not signed:
         return None
-    references = [n for n in question.named if n.kind.startswith("reference")]
-    if not references or any(own.startswith(r.folded) for r in references for own in numbers):
+    references = [n for n in question.named if n.is_reference]
+    if not references or any(r.names_number(own) for r in references for own in numbers):
         return None
     return references[0]
 
@@ -90,7 +90,7 @@ def judge(
     meaning."""
     for named in question.named:
         if _missing(named, lexical.vocabulary):
-            if named.kind.startswith("reference"):
+            if named.is_reference:
                 return Grounding(False, 0.0, 0.0, missing_reference=named.text.upper())
             return Grounding(False, 0.0, 0.0, missing_name=named.text)
     cited = _cited_only(question, numbers)

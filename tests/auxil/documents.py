@@ -179,3 +179,19 @@ hoạt đầy đủ.
 Các chi bộ báo cáo kết quả trước ngày 30/9/2024, qua email: btghu.maichau@hoabinh.gov.vn để \
 tổng hợp báo cáo Thường trực Huyện ủy.
 """
+
+# A state document: its number first, then its type and issuer ("07/CTr-UBND").
+STATE_PROGRAMME = """ỦY BAN NHÂN DÂN
+TỈNH HÒA AN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 07/CTr-UBND
+Hòa An, ngày 09 tháng 02 năm 2021
+CHƯƠNG TRÌNH
+PHỔ BIẾN PHÁP LUẬT NĂM 2021
+I. MỤC TIÊU
+1. Nâng cao ý thức chấp hành pháp luật của cán bộ, công chức và nhân dân trên địa bàn tỉnh.
+II. NHIỆM VỤ
+1. Sở Tư pháp chủ trì tổ chức hội nghị phổ biến pháp luật cho cán bộ cấp xã trong quý II.
+2. Các huyện báo cáo kết quả thực hiện về Sở Tư pháp trước ngày 15/12/2021.
+"""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from knowledge.documents import parse_document
 from knowledge.facts import E_SIGNATURE, HEADER, RECIPIENTS, SIGNATURE
 from knowledge.textnorm import drop_web_furniture
-from tests.auxil.documents import KIM_BOI_PLAN, LETTER
+from tests.auxil.documents import KIM_BOI_PLAN, LETTER, STATE_PROGRAMME
 
 
 def parsed():  # type: ignore[no-untyped-def]
@@ -214,3 +214,16 @@ def test_a_sentence_that_gives_an_email_address_is_content() -> None:
     signed = LETTER + "Người ký: Lò Văn Hải\nEmail: lvhai@hoabinh.gov.vn\n"
     signature = parse_document(signed, "cong_van.txt", "0" * 64).chunks
     assert "lvhai@hoabinh.gov.vn" in next(c.text for c in signature if c.kind == E_SIGNATURE)
+
+
+def test_a_state_documents_number_is_read_number_first() -> None:
+    """A state document writes its number first, then its type and issuer ("07/CTr-UBND");
+    the issuer comes from that last code, and a state number it cites is not its own."""
+    meta = parse_document(STATE_PROGRAMME, "ctr07.txt", "6" * 64).meta
+    assert meta.number == "07/CTr-UBND"
+    assert meta.date == "9/2/2021"
+    assert meta.issuer == "Ủy ban nhân dân Hòa An"
+    cited_only = STATE_PROGRAMME.replace("Số: 07/CTr-UBND\n", "").replace(
+        "PHỔ BIẾN PHÁP LUẬT NĂM 2021", "THỰC HIỆN NGHỊ QUYẾT SỐ 15/NQ-CP"
+    )
+    assert parse_document(cited_only, "ctr.txt", "7" * 64).meta.number is None

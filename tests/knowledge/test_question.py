@@ -131,6 +131,17 @@ def test_named_documents_dates_and_years() -> None:
     assert ("year", "2020") in kinds
 
 
+def test_a_state_number_and_a_short_number_name_a_state_document() -> None:
+    """ "07/CTr-UBND" is a document number (its "2021" no year); "Chương trình số 07" names it
+    as much as it names a party "07-CTr/TU", and is shown as typed."""
+    full = parse_question("Chương trình 07/CTr-UBND năm 2021 có mấy mục tiêu?").named
+    assert [(n.kind, n.folded) for n in full] == [("reference", "07/ctr-ubnd"), ("year", "2021")]
+    short = next(n for n in parse_question("Chương trình số 07 nói gì?").named if n.is_reference)
+    assert short.text == "Chương trình số 07"
+    assert short.names_number("07/ctr-ubnd") and short.names_number("07-ctr/tu")
+    assert not short.names_number("07-kh/tu") and not short.names_number("17/ctr-ubnd")
+
+
 @pytest.mark.parametrize(
     "text",
     ["Ai ký kế hoạch 12-KH/HU?", "ke hoach gui toi nhung co quan nao", "so hieu cua ke hoach"],

@@ -11,7 +11,7 @@ from bot.services.qa import QAService
 from bot.texts import answers as text
 from bot.wiring import Services
 from knowledge.textnorm import fold
-from tests.auxil.documents import KIM_BOI_PLAN, LETTER
+from tests.auxil.documents import KIM_BOI_PLAN, LETTER, STATE_PROGRAMME
 from tests.auxil.services import make_settings
 
 STUDY = """
@@ -488,3 +488,21 @@ def test_which_plan_is_answered_by_a_plan_number_not_by_another_type(tmp_path: P
     service = _qa_over(tmp_path, "ct32.txt", FOLLOWS_PLAN)
     answer = service.ask("Công tác quán triệt, học tập chỉ thị 32 làm theo kế hoạch nào?")
     assert answer.grounded and "78-KH/HU" in answer.text, answer.text
+
+
+def test_a_state_document_is_named_by_its_number_or_its_short_number(tmp_path: Path) -> None:
+    """ "Chương trình số 07" and "07/CTr-UBND" name the state programme "Số: 07/CTr-UBND": it
+    is answered and cited with its number; a number it does not have is declined as typed."""
+    service = _qa_over(tmp_path, "ctr07.txt", STATE_PROGRAMME)
+    for asked, expected in (
+        ("Chương trình số 07 của UBND tỉnh ban hành ngày nào?", "09 thang 02 nam 2021"),
+        ("Chương trình 07/CTr-UBND giao cơ quan nào tổ chức hội nghị phổ biến pháp luật?",
+         "so tu phap"),
+        ("chuong trinh so 07 yeu cau cac huyen bao cao truoc ngay nao", "15/12/2021"),
+    ):  # fmt: skip
+        answer = service.ask(asked)
+        assert answer.grounded and expected in body(answer.text), (asked, answer.text)
+        assert answer.sources[0].number == "07/CTr-UBND"
+    declined = service.ask("Chương trình số 08 ban hành ngày nào?")
+    assert not declined.grounded
+    assert declined.text == text.UNKNOWN_REFERENCE.format(reference="CHƯƠNG TRÌNH SỐ 08")

@@ -45,6 +45,8 @@ def _numbers(line: str) -> list[tuple[int, str, str]]:
     party = [(m.start(), f"{m[1]}-{m[2]}/{m[3]}", m[2]) for m in _NUMBER.finditer(line)]
     state = [(m.start(), m[0], m[2]) for m in _STATE_NUMBER.finditer(line)]
     return sorted(party + state)
+
+
 # Matched on folded text: "Di Linh, ngày 24 tháng 4 năm 2024" (OCR may garble "năm").
 _DATE_LINE = re.compile(
     r"^(?P<place>[^\d,]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"

@@ -55,6 +55,18 @@ FACT_CUES = {
     ),
 }
 
+# Who signed, asked as a person ("ai ký", "đồng chí nào ký"), not as the body that issued it.
+_SIGNER_PERSON = re.compile(r"\b(?:ai|dong chi nao|nguoi nao|nguoi ky|ho ten|ten (?:la )?gi)\b")
+
+
+def asks_signer(folded_question: str) -> bool:
+    """ "Kế hoạch … do đồng chí nào ký?": only a signature block (or a sentence that says who
+    signed) answers; the header names the issuing body, not a person."""
+    return bool(
+        FACT_CUES[SIGNATURE].search(folded_question) and _SIGNER_PERSON.search(folded_question)
+    )
+
+
 # "Nơi nhận:" (or "Nơi nhận" alone on its line) opens the list; "Nơi nhận văn bản xác định …"
 # is a sentence about recipients, in a guide on how documents are written.
 _RECIPIENTS_START = re.compile(r"^\s*(?:no[iíl1]\s*nh[aâ]n|kinh gui)\s*(?::\s*(?P<rest>.*)|$)")

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot.services.answer_kinds import STRICT, dates_subject, kinds_present, novelty
 from knowledge import question as q
-from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE
+from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE, asks_signer
 from knowledge.lexical import IdfTable, index_terms
 from knowledge.retrieval import section_labels
 from knowledge.syllables import is_syllable
@@ -262,7 +262,9 @@ def candidates(
         bonus = 0.0
         cue = FACT_CUES.get(chunk.kind)
         asked_for = cue is not None and bool(cue.search(question.folded))
-        if chunk.kind == HEADER and not q.speaks_of_document(question):
+        if chunk.kind == HEADER and (
+            not q.speaks_of_document(question) or asks_signer(question.folded)
+        ):
             asked_for = False
         # "ký … ngày nào" asks when it was signed: the header's date, not the signer.
         if chunk.kind == SIGNATURE and q.WHEN in question.kinds and q.WHO not in question.kinds:

@@ -6,15 +6,17 @@ the `openai` backends decline the same questions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from bot.services.answer_kinds import STRICT
 from bot.services.extractive import Candidate, candidates
-from knowledge.facts import E_SIGNATURE, FACT_CUES, RECIPIENTS, SIGNATURE
+from knowledge.facts import E_SIGNATURE, FACT_CUES, RECIPIENTS, SIGNATURE, asks_signer
 from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.named import Named
-from knowledge.question import STOPWORDS, Question
+from knowledge.question import STOPWORDS, Question, speaks_of_document
+from knowledge.textnorm import fold
 from knowledge.types import SearchHit
 
 __all__ = ["STOPWORDS", "Grounding", "judge"]
@@ -78,6 +80,19 @@ def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
     return references[0]
 
 
+SIGNER = "signer"  # the missing kind of a signer question no signature answers
+_SAYS_SIGNED = re.compile(r"\bk[yi]\b")
+
+
+def _unsigned(question: Question, best: Candidate) -> bool:
+    """ "Kế hoạch … do đồng chí nào ký?" answered by neither a signature block nor a sentence
+    that says who signed: a document copied without its last page names no signer."""
+    if not asks_signer(question.folded) or not speaks_of_document(question):
+        return False
+    signed = best.hit.chunk.kind in (SIGNATURE, E_SIGNATURE)
+    return not signed and not _SAYS_SIGNED.search(fold(best.unit))
+
+
 def judge(
     question: Question,
     hits: list[SearchHit],
@@ -120,6 +135,13 @@ def judge(
             return Grounding(
                 False, covered, dense, missing_kind=sorted(strict)[0], best=best, terms=terms
             )
+        best = near[0]
+    if grounded and _unsigned(question, best):
+        near = [
+            c for c in ranked if c.score >= best.score - _NEAR_BEST and not _unsigned(question, c)
+        ]
+        if not near:
+            return Grounding(False, covered, dense, missing_kind=SIGNER, best=best, terms=terms)
         best = near[0]
     # The unit quoted must itself cover the question, not only a unit ranked beside it.
     grounded = grounded and (best.coverage >= MIN_QUOTED_COVERAGE or best.asked_fact)

@@ -31,4 +31,4 @@ LLM_UNAVAILABLE = (
 )
 NOT_ABOUT = "Thư viện chưa có tài liệu nào nói về {name}, nên tôi không trả lời để tránh sai lệch."
 PARTIAL = "Tài liệu có nói về nội dung này nhưng không nêu {what}, nên tôi không trả lời."
-MISSING_KIND = {"when": "thời gian cụ thể", "number": "con số cụ thể"}
+MISSING_KIND = {"when": "thời gian cụ thể", "number": "con số cụ thể", "signer": "người ký"}

@@ -4,8 +4,8 @@ deadlines, digital signature, and web furniture."""
 from __future__ import annotations
 
 from knowledge.documents import parse_document
-from knowledge.facts import E_SIGNATURE, HEADER, RECIPIENTS, SIGNATURE
-from knowledge.textnorm import drop_web_furniture
+from knowledge.facts import E_SIGNATURE, HEADER, RECIPIENTS, SIGNATURE, asks_signer
+from knowledge.textnorm import drop_web_furniture, fold
 from tests.auxil.documents import KIM_BOI_PLAN, LETTER, STATE_PROGRAMME
 
 
@@ -227,3 +227,10 @@ def test_a_state_documents_number_is_read_number_first() -> None:
         "PHỔ BIẾN PHÁP LUẬT NĂM 2021", "THỰC HIỆN NGHỊ QUYẾT SỐ 15/NQ-CP"
     )
     assert parse_document(cited_only, "ctr.txt", "7" * 64).meta.number is None
+
+
+def test_a_signer_is_asked_as_a_person_not_as_the_issuing_body() -> None:
+    for asked in ("Ai ký kế hoạch này?", "Kế hoạch do đồng chí nào ký?", "người ký văn bản là ai"):
+        assert asks_signer(fold(asked)), asked
+    for asked in ("Cơ quan nào ký ban hành kế hoạch?", "Ai học trong học kỳ 2?", "Ai chủ trì?"):
+        assert not asks_signer(fold(asked)), asked

@@ -506,3 +506,19 @@ def test_a_state_document_is_named_by_its_number_or_its_short_number(tmp_path: P
     declined = service.ask("Chương trình số 08 ban hành ngày nào?")
     assert not declined.grounded
     assert declined.text == text.UNKNOWN_REFERENCE.format(reference="CHƯƠNG TRÌNH SỐ 08")
+
+
+def test_who_signed_a_document_copied_without_its_signature_is_declined(tmp_path: Path) -> None:
+    """A page copied without its last page names no signer: "đồng chí nào ký" is not answered
+    with the header (which names the issuing body, asked for as a body), nor with a sentence
+    that does not say who signed."""
+    service = _qa_over(tmp_path, "ctr07.txt", STATE_PROGRAMME)
+    for asked in (
+        "Chương trình phổ biến pháp luật năm 2021 do đồng chí nào ký?",
+        "chuong trinh pho bien phap luat nam 2021 do dong chi nao ky",
+        "Ai ký chương trình 07/CTr-UBND?",
+    ):
+        answer = service.ask(asked)
+        assert answer.text == text.PARTIAL.format(what=text.MISSING_KIND["signer"]), asked
+    body_asked = service.ask("Cơ quan nào ký ban hành chương trình 07/CTr-UBND?")
+    assert body_asked.grounded and "uy ban nhan dan" in body(body_asked.text), body_asked.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from knowledge.textnorm import FOLDED_DOC_NUMBER, fold, lexical_tokens
 
@@ -81,18 +82,19 @@ class Named:
     def is_reference(self) -> bool:
         return self.kind in ("reference", "reference_short")
 
-    @property
+    @cached_property
     def number_prefixes(self) -> tuple[str, ...]:
-        """How a document's folded number starts when it is the one named: "Kết luận 57" is
-        "57-kl/…" written the party's way, "57/kl-…" the state's."""
+        """How a document's folded number starts when it is the one named, without leading
+        zeros: "Kết luận 57" is "57-kl/…" written the party's way, "57/kl-…" the state's."""
         if self.kind != "reference_short":
-            return (self.folded,)
+            return (self.folded.lstrip("0"),)
         number, code = self.folded.rstrip("/").split("-", 1)
-        return (self.folded, f"{number}/{code}-")
+        return (self.folded.lstrip("0"), f"{number.lstrip('0')}/{code}-")
 
     def names_number(self, number: str) -> bool:
-        """Whether a document's folded number ("57-kl/tw", "01/ctr-ubnd") is the one named."""
-        return self.is_reference and number.startswith(self.number_prefixes)
+        """Whether a document's folded number ("57-kl/tw", "01/ctr-ubnd") is the one named;
+        "số 1" names "01/CTr-UBND"."""
+        return self.is_reference and number.lstrip("0").startswith(self.number_prefixes)
 
 
 def _places(text: str, folded: str) -> list[Named]:

@@ -55,10 +55,9 @@ def resolve_terms(question: Question, spelling: Spelling) -> tuple[str, ...]:
 
 
 def _missing(named: Named, vocabulary: dict[str, int]) -> bool:
-    if named.kind == "reference":
-        return named.folded not in vocabulary
-    if named.kind == "reference_short":
-        return not any(named.names_number(term) for term in vocabulary)
+    if named.is_reference:  # a number is a term with "-" and "/": "01/ctr-ubnd", "57-kl/tw"
+        numbers = (term for term in vocabulary if "/" in term and "-" in term)
+        return named.folded not in vocabulary and not any(map(named.names_number, numbers))
     words = named.folded.split()
     if len(words) == 1:
         return words[0] not in vocabulary

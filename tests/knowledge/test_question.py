@@ -140,6 +140,8 @@ def test_a_state_number_and_a_short_number_name_a_state_document() -> None:
     assert short.text == "Chương trình số 07"
     assert short.names_number("07/ctr-ubnd") and short.names_number("07-ctr/tu")
     assert not short.names_number("07-kh/tu") and not short.names_number("17/ctr-ubnd")
+    without_zero = next(n for n in parse_question("chương trình số 7 nói gì").named)
+    assert without_zero.names_number("07/ctr-ubnd") and not without_zero.names_number("70/ctr-a")
 
 
 @pytest.mark.parametrize(

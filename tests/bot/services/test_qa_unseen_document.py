@@ -499,6 +499,7 @@ def test_a_state_document_is_named_by_its_number_or_its_short_number(tmp_path: P
         ("Chương trình 07/CTr-UBND giao cơ quan nào tổ chức hội nghị phổ biến pháp luật?",
          "so tu phap"),
         ("chuong trinh so 07 yeu cau cac huyen bao cao truoc ngay nao", "15/12/2021"),
+        ("Chương trình số 7 ban hành ngày nào?", "09 thang 02 nam 2021"),
     ):  # fmt: skip
         answer = service.ask(asked)
         assert answer.grounded and expected in body(answer.text), (asked, answer.text)

@@ -162,16 +162,16 @@ def _letter(lines: list[str]) -> tuple[int, str] | None:
     head = [canonical_doc_numbers(line) for line in lines[:_LETTER_HEAD_LINES]]
     numbered = next(
         (
-            (i, m)
+            (i, numbers)
             for i, line in enumerate(head)
-            if fold(line).strip(" *").startswith("so") and (m := _numbers(line))
+            if fold(line).strip(" *").startswith("so") and (numbers := _numbers(line))
         ),
         None,
     )
     if numbered is None:
         return None
-    index, found = numbered
-    code = found[0][2]
+    index, numbers = numbered
+    code = numbers[0][2]
     # The addressees, or the first paragraph when they were taken out as recipients.
     addressed = next(
         (

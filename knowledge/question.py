@@ -185,8 +185,7 @@ _DOCUMENT_WORD = re.compile(rf"\b{DOCUMENT_WORDS}\b")
 def speaks_of_document(question: Question) -> bool:
     """ "Kế hoạch … ban hành ngày nào" asks of a document; "Bộ Ngoại giao thành lập ngày
     nào" does not, and no document's header answers it."""
-    named = any(n.kind.startswith("reference") for n in question.named)
-    return named or bool(_DOCUMENT_WORD.search(question.folded))
+    return bool(question.references) or bool(_DOCUMENT_WORD.search(question.folded))
 
 
 # Shorthand members type on phones, as each word reads typed without and with diacritics.
@@ -256,6 +255,11 @@ class Question:
     @property
     def words(self) -> tuple[str, ...]:
         return tuple(t for t in self.terms if "_" not in t)
+
+    @property
+    def references(self) -> tuple[Named, ...]:
+        """The document numbers named, in full ("12-KH/HU") or short ("Kết luận 57")."""
+        return tuple(n for n in self.named if n.is_reference)
 
 
 _BESIDES = re.compile(r"^ngoai\b[^,?;]{1,80}?(?:,|\bthi\b)")

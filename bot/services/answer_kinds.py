@@ -82,16 +82,10 @@ _OUTLINE = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*"
 
 
 @lru_cache(maxsize=1024)
-def _references(question: q.Question) -> tuple[Named, ...]:
-    """The document numbers the question names ("12-KH/HU", "Kết luận 57")."""
-    return tuple(n for n in question.named if n.is_reference)
-
-
-@lru_cache(maxsize=1024)
 def _subject_reference(question: q.Question) -> Named | None:
     """The document a question is about: the first it names ("Kế hoạch 145-KH/TU về Kết luận
     57 ban hành ngày nào" asks the plan's date, not the conclusion's)."""
-    named = _references(question)
+    named = question.references
     if not named:
         return None
 
@@ -219,7 +213,7 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
         )
     # A document's number answers only a question about a number ("số hiệu", "số mấy"), and
     # never the question that names that document.
-    named = _references(question)
+    named = question.references
     wants_number = bool(_ASKS_DOCUMENT_NUMBER.search(question.folded))
     rest = _DOC_NUMBERS.sub(
         lambda m: m[0] if wants_number and not any(n.names_number(m[0]) for n in named) else " ",

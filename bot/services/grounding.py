@@ -7,6 +7,7 @@ the `openai` backends decline the same questions.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -73,7 +74,7 @@ def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
     signed = {m[0] for m in FACT_CUES[E_SIGNATURE].finditer(question.folded)} - {"may gio"}
     if not asks and not signed:
         return None
-    references = [n for n in question.named if n.is_reference]
+    references = question.references
     if not references or any(r.names_number(own) for r in references for own in numbers):
         return None
     return references[0]
@@ -83,13 +84,19 @@ SIGNER = "signer"  # the missing kind of a signer question no signature answers
 _SAYS_SIGNED = re.compile(r"\bk[yi]\b")
 
 
-def _unsigned(question: Question, best: Candidate) -> bool:
-    """ "Kế hoạch … do đồng chí nào ký?" answered by neither a signature block nor a sentence
-    that says who signed: a document copied without its last page names no signer."""
-    if not asks_signer(question.folded) or not speaks_of_document(question):
-        return False
-    signed = best.hit.chunk.kind in (SIGNATURE, E_SIGNATURE)
-    return not signed and not _SAYS_SIGNED.search(fold(best.unit))
+def _names_signer(candidate: Candidate) -> bool:
+    """A signature block, or a sentence that says who signed ("… do đồng chí bí thư ký"): "Kế
+    hoạch … do đồng chí nào ký?" has no other answer, and a document copied without its last
+    page names no signer."""
+    signed = candidate.hit.chunk.kind in (SIGNATURE, E_SIGNATURE)
+    return signed or bool(_SAYS_SIGNED.search(fold(candidate.unit)))
+
+
+def _near(
+    ranked: list[Candidate], best: Candidate, wanted: Callable[[Candidate], bool]
+) -> Candidate | None:
+    """The best candidate this close to `best` that has what `best` lacks."""
+    return next((c for c in ranked if c.score >= best.score - _NEAR_BEST and wanted(c)), None)
 
 
 def judge(
@@ -123,25 +130,24 @@ def judge(
     # fact passage, is grounded by it: those blocks share few words with the question.
     grounded = (covered >= MIN_COVERAGE and dense >= MIN_DENSE) or best.asked_fact
     if grounded and not best.has_head:
-        near = [c for c in ranked if c.score >= best.score - _NEAR_BEST and c.has_head]
-        if not near:
+        near = _near(ranked, best, lambda c: c.has_head)
+        if near is None:
             return Grounding(False, covered, dense, best=best, terms=terms)
-        best = near[0]
+        best = near
     strict = question.kinds & STRICT
     if grounded and strict and not best.kinds & strict:
-        near = [c for c in ranked if c.score >= best.score - _NEAR_BEST and c.kinds & strict]
-        if not near:
+        near = _near(ranked, best, lambda c: bool(c.kinds & strict))
+        if near is None:
             return Grounding(
                 False, covered, dense, missing_kind=sorted(strict)[0], best=best, terms=terms
             )
-        best = near[0]
-    if grounded and _unsigned(question, best):
-        near = [
-            c for c in ranked if c.score >= best.score - _NEAR_BEST and not _unsigned(question, c)
-        ]
-        if not near:
+        best = near
+    signer = asks_signer(question.folded) and speaks_of_document(question)
+    if grounded and signer and not _names_signer(best):
+        near = _near(ranked, best, _names_signer)
+        if near is None:
             return Grounding(False, covered, dense, missing_kind=SIGNER, best=best, terms=terms)
-        best = near[0]
+        best = near
     # The unit quoted must itself cover the question, not only a unit ranked beside it.
     grounded = grounded and (best.coverage >= MIN_QUOTED_COVERAGE or best.asked_fact)
     return Grounding(grounded, covered, dense, best=best, terms=terms, alternatives=ranked[:5])

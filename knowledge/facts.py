@@ -67,6 +67,27 @@ def asks_signer(folded_question: str) -> bool:
     )
 
 
+_BODY_ASKED = r"(?:co quan|don vi|cap|to chuc|ai|ban|so|bo)"
+_ISSUES = r"(?:ban hanh|phat hanh|soan thao|ra)"
+# Which body issued a document: "Kế hoạch 145 do cơ quan nào ban hành?", "… là do cơ quan nào
+# ra?", "Ai ban hành kế hoạch …?", "văn bản này của cơ quan nào?". "Cơ quan nào được giao xây
+# dựng kế hoạch …" asks of a task the plan assigns, not of who issued it.
+_ISSUER_CUE = re.compile(
+    rf"\b(?:{_BODY_ASKED} nao|ai|do {_BODY_ASKED}(?: nao)?) (?:da |se )?{_ISSUES}"
+    r"(?=\s+(?:ke hoach|van ban|huong dan|nghi quyet|chi thi|chuong trinh|quyet dinh|"
+    r"cong van|ket luan|thong bao|de cuong|quy dinh|nay|do|no)\b|\s*(?:vay|a|nhi)?\s*\??$)"
+    rf"|\b(?:la )?(?:do|cua) {_BODY_ASKED} nao\s*(?:vay|a|nhi)?\s*\??$"
+    r"|\b(?:co quan|don vi|noi) ban hanh\b(?: \w+){0,5}? la (?:gi|ai|co quan nao|don vi nao)\b"
+    rf"|\b{_ISSUES} boi\b"
+)
+
+
+def asks_issuer(folded_question: str) -> bool:
+    """ "Kế hoạch 145 do cơ quan nào ban hành?": the body that issued the document, which its
+    header, number and signature block name; not a person ("đồng chí nào ký")."""
+    return bool(_ISSUER_CUE.search(folded_question)) and not asks_signer(folded_question)
+
+
 # "Nơi nhận:" (or "Nơi nhận" alone on its line) opens the list; "Nơi nhận văn bản xác định …"
 # is a sentence about recipients, in a guide on how documents are written.
 _RECIPIENTS_START = re.compile(r"^\s*(?:no[iíl1]\s*nh[aâ]n|kinh gui)\s*(?::\s*(?P<rest>.*)|$)")

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from knowledge import question as q
+from knowledge.facts import asks_issuer
 from knowledge.lexical import index_terms
 from knowledge.named import DOC_TYPE_CODE, Named
 from knowledge.textnorm import FOLDED_DOC_NUMBER, fold
@@ -131,6 +132,25 @@ def dates_subject(unit: str, question: q.Question) -> bool:
     subject = _asks_date_of_document(question)
     return subject is not None and any(
         subject.names_number(m[1]) for m in _ATTACHED_DATE.finditer(fold(unit))
+    )
+
+
+# "Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị": a citation names who issued it.
+_ATTACHED_ISSUER = re.compile(
+    rf"\b({FOLDED_DOC_NUMBER})\s*,?\s*(?:ngay\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*)?cua\s+"
+    r"(?:ban|bo|van phong|uy ban|tinh uy|huyen uy|thi uy|thanh uy|dang uy|trung uong|"
+    r"chinh phu|thu tuong|quoc hoi|hoi dong|so|cuc)\b"
+)
+
+
+def issues_subject(unit: str, question: q.Question) -> bool:
+    """ "Chỉ thị 32 do cơ quan nào ban hành?": the unit cites that very number with the body
+    that issued it ("Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị")."""
+    if not asks_issuer(question.folded):
+        return False
+    subject = _subject_reference(question)
+    return subject is not None and any(
+        subject.names_number(m[1]) for m in _ATTACHED_ISSUER.finditer(fold(unit))
     )
 
 

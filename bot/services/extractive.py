@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.services.answer_kinds import STRICT, dates_subject, kinds_present, novelty
+from bot.services.answer_kinds import (
+    STRICT,
+    dates_subject,
+    issues_subject,
+    kinds_present,
+    novelty,
+)
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE, asks_signer
 from knowledge.lexical import IdfTable, index_terms
@@ -310,6 +316,9 @@ def candidates(
             # "Hướng dẫn 36 ký ngày nào?": a unit that dates that very number answers it.
             if dates_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.WHEN}, score + 0.2
+            # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.
+            if issues_subject(unit, question):
+                fact, kinds, score = True, kinds | {q.WHO}, score + 0.2
             typed = _typed_words(unit) | typed_context
             head = peoples <= typed and (
                 states_purpose

@@ -13,12 +13,20 @@ from itertools import pairwise
 
 from bot.services.answer_kinds import STRICT
 from bot.services.extractive import Candidate, candidates
-from knowledge.facts import E_SIGNATURE, FACT_CUES, RECIPIENTS, SIGNATURE, asks_signer
+from knowledge.facts import (
+    E_SIGNATURE,
+    FACT_CUES,
+    HEADER,
+    RECIPIENTS,
+    SIGNATURE,
+    asks_issuer,
+    asks_signer,
+)
 from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.named import Named
-from knowledge.question import STOPWORDS, Question, speaks_of_document
+from knowledge.question import STOPWORDS, WHO, Question, speaks_of_document
 from knowledge.textnorm import fold
-from knowledge.types import SearchHit
+from knowledge.types import DocumentMeta, SearchHit
 
 __all__ = ["STOPWORDS", "Grounding", "judge"]
 
@@ -44,6 +52,8 @@ class Grounding:
     best: Candidate | None = None
     terms: tuple[str, ...] = ()
     alternatives: list[Candidate] = field(default_factory=list)
+    # "Kế hoạch 145 do cơ quan nào ban hành?": the document whose issuer (and signer) answer
+    issued: DocumentMeta | None = None
 
 
 def resolve_terms(question: Question, spelling: Spelling) -> tuple[str, ...]:
@@ -92,6 +102,37 @@ def _names_signer(candidate: Candidate) -> bool:
     return signed or bool(_SAYS_SIGNED.search(fold(candidate.unit)))
 
 
+def _issuing(
+    question: Question, hits: list[SearchHit], found: Candidate | None
+) -> Candidate | None:
+    """ "Kế hoạch 145 do cơ quan nào ban hành?": the passage that stands for the document asked
+    about, its header when retrieved. The document is the one whose number the question names,
+    else the one the grounded answer comes from; None when its issuer is not known."""
+    if not asks_issuer(question.folded) or not speaks_of_document(question):
+        return None
+    references = question.references
+    if references:
+        hit = next(
+            (
+                h
+                for h in hits
+                if h.chunk.meta.number
+                and any(r.names_number(fold(h.chunk.meta.number)) for r in references)
+            ),
+            None,
+        )
+    else:
+        hit = found.hit if found is not None else None
+    if hit is None or not hit.chunk.meta.issuer:
+        return None
+    document = hit.chunk.meta.document
+    header = next(
+        (h for h in hits if h.chunk.meta.document == document and h.chunk.kind == HEADER), hit
+    )
+    text = header.chunk.text
+    return Candidate(header, 0, (text,), 0, 1.0, 1.0, frozenset({WHO}), 1.0, asked_fact=True)
+
+
 def _near(
     ranked: list[Candidate], best: Candidate, wanted: Callable[[Candidate], bool]
 ) -> Candidate | None:
@@ -129,6 +170,10 @@ def judge(
     # A question about a document's signer, recipients or header, answered by that very
     # fact passage, is grounded by it: those blocks share few words with the question.
     grounded = (covered >= MIN_COVERAGE and dense >= MIN_DENSE) or best.asked_fact
+    issuing = _issuing(question, hits, best if grounded else None)
+    if issuing is not None:
+        meta = issuing.hit.chunk.meta
+        return Grounding(True, covered, dense, best=issuing, terms=terms, issued=meta)
     if grounded and not best.has_head:
         near = _near(ranked, best, lambda c: c.has_head)
         if near is None:

@@ -25,7 +25,7 @@ from bot.services.quoting import render
 from bot.texts import answers as text
 from knowledge.question import Question, expand_shorthand, parse_question, topic_terms
 from knowledge.textnorm import fold
-from knowledge.types import KnowledgeError, SearchHit
+from knowledge.types import DocumentMeta, KnowledgeError, SearchHit
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -251,7 +251,10 @@ class QAService:
         if grounding is None or grounding.best is None:
             return self._decline(turn)
         best = grounding.best
-        quote = render(best, turn.parsed, grounding.terms, self.library.snapshot().lexical.idf)
+        if grounding.issued is not None:
+            quote = _issued_by(grounding.issued)
+        else:
+            quote = render(best, turn.parsed, grounding.terms, self.library.snapshot().lexical.idf)
         ordered = [best.hit, *[h for h in turn.hits if h is not best.hit]]
         sources = _distinct_sources([to_source(h) for h in ordered])[:3]
         line = source_line(sources[:1])
@@ -303,6 +306,15 @@ class QAService:
         if not content or NO_INFO_MARK in content:
             return self._decline(turn)
         return _quoted(turn, content, sources, source_line(sources))
+
+
+def _issued_by(meta: DocumentMeta) -> str:
+    """Who issued a document, as its header, number and signature block say, and who signed."""
+    lines = [text.ISSUED_BY.format(issuer=meta.issuer)]
+    if meta.signer:
+        title = meta.signer_title or ""
+        lines.append(" ".join(text.SIGNED_BY.format(title=title, name=meta.signer).split()))
+    return "\n".join(lines)
 
 
 def _quoted(turn: Turn, body: str, sources: list[Source], line: str) -> Answer:

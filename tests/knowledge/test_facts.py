@@ -4,7 +4,14 @@ deadlines, digital signature, and web furniture."""
 from __future__ import annotations
 
 from knowledge.documents import parse_document
-from knowledge.facts import E_SIGNATURE, HEADER, RECIPIENTS, SIGNATURE, asks_signer
+from knowledge.facts import (
+    E_SIGNATURE,
+    HEADER,
+    RECIPIENTS,
+    SIGNATURE,
+    asks_issuer,
+    asks_signer,
+)
 from knowledge.textnorm import drop_web_furniture, fold
 from tests.auxil.documents import KIM_BOI_PLAN, LETTER, STATE_PROGRAMME
 
@@ -234,3 +241,24 @@ def test_a_signer_is_asked_as_a_person_not_as_the_issuing_body() -> None:
         assert asks_signer(fold(asked)), asked
     for asked in ("Cơ quan nào ký ban hành kế hoạch?", "Ai học trong học kỳ 2?", "Ai chủ trì?"):
         assert not asks_signer(fold(asked)), asked
+
+
+def test_the_issuing_body_is_asked_apart_from_tasks_and_signers() -> None:
+    for asked in (
+        "Kế hoạch 41 do cơ quan nào ban hành?",
+        "ke hoach hoc tap chuyen de la do co quan nao ra",
+        "Ai ban hành kế hoạch học tập chuyên đề?",
+        "Văn bản hướng dẫn này là của cơ quan nào vậy?",
+        "Cơ quan ban hành kế hoạch này là gì?",
+        "Nghị quyết 5 được ban hành bởi cơ quan nào?",
+    ):
+        assert asks_issuer(fold(asked)), asked
+    for asked in (
+        "Cơ quan nào được giao xây dựng chuyên trang?",  # a task the plan assigns
+        "Cơ quan nào chủ trì theo dõi việc học tập?",
+        "Kế hoạch 41 do đồng chí nào ký ban hành?",  # a person: asks_signer
+        "Kế hoạch 41 ban hành ngày nào?",
+        "Cơ quan nào đề ra nhiệm vụ này?",
+        "Cơ quan ban hành kế hoạch này giao nhiệm vụ gì?",
+    ):
+        assert not asks_issuer(fold(asked)), asked

@@ -75,6 +75,25 @@ def test_document_facts_and_content_answered(qa: QAService, question: str, expec
         assert answer.text.endswith(answer.source_line)
 
 
+def test_the_issuing_body_is_answered_from_the_document_it_names(qa: QAService) -> None:
+    """The header, number and signature block say who issued the plan; a study sentence that
+    only mentions a body ("Ban Tuyên giáo Tỉnh ủy biên soạn") is not the answer."""
+    for asked in ("Kế hoạch 41 do cơ quan nào ban hành?", "ke hoach 41-kh/hu cua co quan nao"):
+        answer = qa.ask(asked)
+        assert answer.grounded, answer.text
+        said = body(answer.text)
+        assert fold(text.ISSUED_BY.format(issuer="Ban Thường vụ Huyện ủy Kim Bôi")) in said
+        assert "ha van tam" in said  # who signed for it
+        assert answer.sources[0].document == "kim_boi.txt"
+    # A document the plan only cites: its citation names who issued it.
+    answer = qa.ask("Hướng dẫn 12-HD/BTGTU do cơ quan nào ban hành?")
+    assert answer.grounded, answer.text
+    assert "12-hd/btgtu, ngay 20/02/2025 cua ban tuyen giao tinh uy" in body(answer.text)
+    # A number the library does not have is still declined.
+    answer = qa.ask("Kế hoạch 77-KH/HU do cơ quan nào ban hành?")
+    assert answer.text == text.UNKNOWN_REFERENCE.format(reference="77-KH/HU"), answer.text
+
+
 def test_signature_block_stays_out_of_study_answers(qa: QAService) -> None:
     answer = qa.ask("Kế hoạch nhằm mục đích gì?")
     assert answer.grounded

@@ -52,10 +52,15 @@ _DATE_LINE = re.compile(
     r"^(?P<place>[^\d,]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"
     r"\s+n\w{0,3}m\s+(?P<y>\d{4})"
 )
+# "…, Ban Thường vụ Huyện ủy ban hành kế hoạch như sau:", "…, Văn phòng Trung ương Đảng hướng
+# dẫn …": the body that acts in the preamble issued the document; "của Ban Tuyên giáo Trung ương"
+# names the issuer of a document it cites.
 _ISSUER_IN_PREAMBLE = re.compile(
-    r"(Ban (?:Thường vụ|Tuyên giáo|Chấp hành|Bí thư)(?: Trung ương)?"
+    r"(?<!của )(?<!và )"
+    r"((?:Ban (?:Thường vụ|Tuyên giáo|Chấp hành|Bí thư|Dân vận|Tổ chức|Nội chính)(?: Trung ương)?"
+    r"|Văn phòng Trung ương Đảng)"
     r"(?: (?:Tỉnh|Huyện|Thị|Thành|Quận|Đảng) ủy)?)\s+(?:[\wÀ-ỹ ]{0,30}?)"
-    r"(?:ban hành|xây dựng|hướng dẫn|đề ra)"
+    r"(?:ban hành|xây dựng|hướng dẫn|đề ra|đề nghị|yêu cầu)"
 )
 _COMMITTEE_HEADER = re.compile(
     r"^(?:BAN (?:THƯỜNG VỤ|TUYÊN GIÁO) )?(TỈNH|HUYỆN|THỊ|THÀNH|QUẬN) (?:ỦY|UỶ)\s+(.+)$"
@@ -248,7 +253,7 @@ def _issuer(
     if body is None:
         return None
     where = committee_place or place or _most_named_province(lines)
-    if where and not body.endswith("Trung ương") and fold(where) not in fold(body):
+    if where and "Trung ương" not in body and fold(where) not in fold(body):
         return f"{body} {where}"
     return body
 

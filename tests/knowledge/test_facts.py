@@ -236,6 +236,24 @@ def test_a_state_documents_number_is_read_number_first() -> None:
     assert parse_document(cited_only, "ctr.txt", "7" * 64).meta.number is None
 
 
+def test_the_body_that_acts_in_the_preamble_issued_the_document() -> None:
+    """A guide copied from the web keeps no header: its preamble names who issues it. A body
+    named "của …" issued the document cited, not this one; a central body takes no province."""
+    guide = (
+        "HƯỚNG DẪN\nVIẾT BÀI THU HOẠCH CỦA ĐẢNG VIÊN\n"
+        "Thực hiện Quy định số 9-QĐ/TW, ngày 02/3/2020 của Ban Bí thư Trung ương Đảng đề ra "
+        "yêu cầu chung, Văn phòng Trung ương Đảng hướng dẫn như sau:\n"
+        "1. Bài thu hoạch viết tay, nộp cho chi bộ trước tỉnh Bến Tre.\n"
+    )
+    assert parse_document(guide, "hd.txt", "8" * 64).meta.issuer == "Văn phòng Trung ương Đảng"
+    letter = (
+        "Thực hiện Công văn số 12-CV/BTGTU của Ban Tuyên giáo Thành ủy đề nghị tuyên truyền sách "
+        "điện tử;\nĐể tập sách được sử dụng hiệu quả, Ban Tuyên giáo Quận ủy đề nghị các đơn vị "
+        "thực hiện một số nội dung sau:\n1. Giới thiệu tập sách đến đảng viên.\n"
+    )
+    assert parse_document(letter, "cv.txt", "9" * 64).meta.issuer == "Ban Tuyên giáo Quận ủy"
+
+
 def test_a_signer_is_asked_as_a_person_not_as_the_issuing_body() -> None:
     for asked in ("Ai ký kế hoạch này?", "Kế hoạch do đồng chí nào ký?", "người ký văn bản là ai"):
         assert asks_signer(fold(asked)), asked

@@ -110,7 +110,13 @@ def render(
         picked = unit.split("\n")
     elif names_section(question, best.hit.chunk.heading):
         picked = _section_content(best)
-    elif q.LIST in question.kinds and ITEM.match(unit) and len(units) > 1 and not _lists(unit):
+    elif (
+        q.LIST in question.kinds
+        and ITEM.match(unit)
+        and len(units) > 1
+        and not _lists(unit)
+        and not _is_bare_heading(unit)  # "1. Ban Chỉ đạo …": its content follows, not siblings
+    ):
         picked = _list_around(units, index)
     else:
         picked = [_trim(unit, terms, idf, question)]

@@ -254,22 +254,56 @@ def _separated_menu(line: str) -> bool:
     )
 
 
+# "/ HỌC VÀ LÀM THEO BÁC", "» Tin tức": a breadcrumb, the page's place in the site.
+_BREADCRUMB = re.compile(r"^[/»›>]\s*\S")
+_MASTHEAD_LINES = 3  # the site's name and slogan sit in the first lines, above its furniture
+
+
+def _is_web_line(line: str) -> bool:
+    stripped = " ".join(line.split())
+    folded = fold(stripped)
+    web = _WEB_LINE.match(folded) or _WEB_ANYWHERE.search(folded)
+    return bool(
+        (stripped and len(stripped) < 200 and web)
+        or (_WEB_SHORT.match(folded) and len(folded.split()) <= 4)
+        or _separated_menu(stripped)
+        or (_BREADCRUMB.match(stripped) and len(stripped.split()) <= 10)
+    )
+
+
+def _masthead(lines: list[str], furniture: set[int]) -> set[int]:
+    """The site's name and slogan ("Viện Kiểm Sát Quận 8", "Dịch vụ doanh nghiệp online toàn
+    quốc"): the lines above the last menu, breadcrumb or loading line at the top of the page.
+    A document's own header is in capitals ("ỦY BAN NHÂN DÂN") and stays."""
+    top = [i for i, line in enumerate(lines) if line.strip()][:_MASTHEAD_LINES]
+    last = max((i for i in top if i in furniture), default=None)
+    if last is None:
+        return set()
+    above = [i for i in top if i < last and i not in furniture]
+    if any(
+        _is_heading_caps(lines[i])
+        or len(lines[i].split()) > 8
+        or lines[i].rstrip().endswith(_TERMINAL)
+        for i in above
+    ):
+        return set()
+    return set(above)
+
+
 def drop_web_furniture(lines: list[str]) -> list[str]:
-    """Drop what a page copied from a website carries besides the document: copyright and
-    counter lines, navigation menus, and repeats of a line already seen (a title shown in the
-    page head, the breadcrumb and the article)."""
+    """Drop what a page copied from a website carries besides the document: the site's name
+    above its menu, copyright and counter lines, navigation menus and breadcrumbs, and repeats
+    of a line already seen (a title shown in the page head, the breadcrumb and the article)."""
+    lines = _drop_menus(lines)
+    furniture = {i for i, line in enumerate(lines) if _is_web_line(line)}
+    furniture |= _masthead(lines, furniture)
     kept: list[str] = []
     seen: set[str] = set()
-    for line in _drop_menus(lines):
+    for index, line in enumerate(lines):
+        if index in furniture:
+            continue
         stripped = " ".join(line.split())
         folded = fold(stripped)
-        web = _WEB_LINE.match(folded) or _WEB_ANYWHERE.search(folded)
-        if stripped and len(stripped) < 200 and web:
-            continue
-        if _WEB_SHORT.match(folded) and len(folded.split()) <= 4:
-            continue
-        if _separated_menu(stripped):
-            continue
         if len(stripped) >= 20 and folded in seen:
             continue
         if stripped:

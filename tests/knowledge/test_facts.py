@@ -106,6 +106,31 @@ def test_a_menu_on_one_line_and_a_contact_footer_are_dropped() -> None:
     assert drop_web_furniture(lines) == [lines[2], lines[3]]
 
 
+def test_a_sites_name_above_its_menu_and_a_breadcrumb_are_dropped() -> None:
+    """A page copied whole starts with the site's name or slogan, then its menu, breadcrumb
+    or loading line: none of it is the document, nor its title."""
+    page = (
+        "Cổng thông tin Phường Tân Định\n"
+        "Giới Thiệu | Tin Tức | Văn Bản | Liên Hệ\n"
+        "/ HỌC TẬP VÀ LÀM THEO BÁC\n"
+        "Hướng dẫn đọc sách điện tử về gương người tốt việc tốt\n"
+        "Ban Tuyên giáo Đảng ủy đề nghị các chi bộ tổ chức đọc sách trong tháng 10.\n"
+    )
+    parsed = parse_document(page, "web.txt", "a" * 64)
+    assert parsed.meta.title == "Hướng dẫn đọc sách điện tử về gương người tốt việc tốt"
+    text = " ".join(c.text for c in parsed.chunks)
+    assert "Cổng thông tin" not in text and "HỌC TẬP VÀ LÀM THEO BÁC" not in text
+    loading = [
+        "Dịch vụ pháp lý trực tuyến",
+        "Đang tải nội dung, vui lòng chờ...",
+        "ỦY BAN NHÂN DÂN",
+    ]
+    assert drop_web_furniture(loading) == ["ỦY BAN NHÂN DÂN"]
+    # A document's own first lines above a counter further down stay.
+    lines = ["ỦY BAN NHÂN DÂN", "HUYỆN ĐỨC TRỌNG", "Lượt xem: 12", "KẾ HOẠCH"]
+    assert drop_web_furniture(lines) == [lines[0], lines[1], lines[3]]
+
+
 def test_content_lines_that_look_like_navigation_are_kept() -> None:
     lines = [
         "Liên hệ chặt chẽ với các chi bộ để nắm tình hình tư tưởng đảng viên.",

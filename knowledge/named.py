@@ -12,10 +12,6 @@ from functools import cached_property
 from knowledge.textnorm import FOLDED_DOC_NUMBER, fold, lexical_tokens
 
 _DOC_NUMBER = re.compile(rf"\b(?:{FOLDED_DOC_NUMBER})\b")
-_DOC_SHORT = re.compile(
-    r"\b(nghi quyet|chi thi|ket luan|ke hoach|huong dan|quyet dinh|chuong trinh)"
-    r"(?: so)? (\d{1,4})\b(?!\s*[-/])"
-)
 DOC_TYPE_CODE = {
     "nghi quyet": "nq",
     "chi thi": "ct",
@@ -24,7 +20,19 @@ DOC_TYPE_CODE = {
     "huong dan": "hd",
     "quyet dinh": "qd",
     "chuong trinh": "ctr",
+    "cong van": "cv",
+    "thong bao": "tb",
+    "quy dinh": "qd",
+    "to trinh": "ttr",
+    "de an": "da",
 }
+# "Kết luận 57", "công văn số 369": a document by its type and number. Not a count or a span
+# ("chương trình 2 năm", "thông báo 3 lần"), nor a full number ("57-KL/TW"); "Chỉ thị 7 năm
+# 2020" and "Kết luận 57 ngày 15/6/2023" are dated documents.
+_DOC_SHORT = re.compile(
+    rf"\b({'|'.join(DOC_TYPE_CODE)})(?: so)? (\d{{1,4}})\b(?!\s*[-/])"
+    r"(?! (?:nam(?! (?:19|20)\d\d)|(?:thang|ngay)(?! \d)|tuan|lan|buoi|trang|nguoi|tiet|phut)\b)"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 # Administrative units before a place name. Typed without diacritics only the unambiguous

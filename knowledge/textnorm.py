@@ -56,8 +56,15 @@ FOLDED_DOC_NUMBER = (
 )
 
 
+# A state document's number, type and issuer written with spaces: "01 / CTr - UBND".
+_STATE_DOC_NUMBER = re.compile(
+    r"\b(\d{1,5}(?:\s*/\s*\d{4})?)\s*/\s*([A-Za-zĐđ]{1,6})\s*-\s*([A-Za-zĐđ]{1,10})\b"
+)
+
+
 def canonical_doc_numbers(text: str) -> str:
-    return _DOC_NUMBER.sub(lambda m: f"{m[1]}-{m[2]}/{m[3].replace(' ', '')}", text)
+    text = _DOC_NUMBER.sub(lambda m: f"{m[1]}-{m[2]}/{m[3].replace(' ', '')}", text)
+    return _STATE_DOC_NUMBER.sub(lambda m: f"{m[1].replace(' ', '')}/{m[2]}-{m[3]}", text)
 
 
 _WORD = re.compile(r"[0-9a-z]+(?:[-/][0-9a-z]+)*")

@@ -255,6 +255,8 @@ def test_a_state_documents_number_is_read_number_first() -> None:
     assert meta.number == "07/CTr-UBND"
     assert meta.date == "9/2/2021"
     assert meta.issuer == "Ủy ban nhân dân Hòa An"
+    spaced = STATE_PROGRAMME.replace("Số: 07/CTr-UBND", "Số: 07 / CTr - UBND")
+    assert parse_document(spaced, "ctr.txt", "6" * 64).meta.number == "07/CTr-UBND"
     cited_only = STATE_PROGRAMME.replace("Số: 07/CTr-UBND\n", "").replace(
         "PHỔ BIẾN PHÁP LUẬT NĂM 2021", "THỰC HIỆN NGHỊ QUYẾT SỐ 15/NQ-CP"
     )

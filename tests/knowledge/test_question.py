@@ -144,6 +144,19 @@ def test_a_state_number_and_a_short_number_name_a_state_document() -> None:
     assert without_zero.names_number("07/ctr-ubnd") and not without_zero.names_number("70/ctr-a")
 
 
+def test_a_letter_and_a_number_written_with_spaces_are_documents_named() -> None:
+    """ "Công văn 52" names "52-CV/…"; "01 / CTr - UBND" is "01/CTr-UBND". A count or a span
+    after a document type ("chương trình 2 năm", "thông báo 3 lần") names no document."""
+    letter = next(n for n in parse_question("Công văn 52 gửi những ai?").named)
+    assert letter.kind == "reference_short" and letter.names_number("52-cv/btghu")
+    spaced = parse_question("Chương trình số 01 / CTr - UBND nói gì?").named
+    assert [(n.kind, n.folded) for n in spaced] == [("reference", "01/ctr-ubnd")]
+    for text in ("Chương trình 2 năm có mấy học kỳ?", "thong bao 3 lan moi thang"):
+        assert not parse_question(text).references, text
+    for text in ("Kết luận 57 ngày 15/6/2023 nói gì?", "huong dan 9 ky ngay nao"):
+        assert parse_question(text).references, text
+
+
 @pytest.mark.parametrize(
     "text",
     ["Ai ký kế hoạch 12-KH/HU?", "ke hoach gui toi nhung co quan nao", "so hieu cua ke hoach"],

@@ -379,7 +379,7 @@ def test_a_letter_answers_its_date_and_deadline(tmp_path: Path) -> None:
         ("Công văn gửi tài liệu sinh hoạt chi bộ tháng 9 ban hành ngày nào?", "12 thang 8"),
         ("cv 52 gui tai lieu sinh hoat ngay nao", "12 thang 8"),
         ("Các chi bộ báo cáo kết quả trước ngày nào?", "30/9/2024"),
-        ("Công văn 52 do cơ quan nào ban hành?", "huyen uy mai chau\nban tuyen giao"),
+        ("Công văn 52 do cơ quan nào ban hành?", "ban tuyen giao huyen uy mai chau"),
     ):
         answer = service.ask(asked)
         assert answer.grounded and expected in body(answer.text), (asked, answer.text)

@@ -126,13 +126,17 @@ def _asks_date_of_document(question: q.Question) -> Named | None:
     return subject if start >= 0 and _BEFORE_DOCUMENT.match(question.folded[:start]) else None
 
 
+def _cites(citation: re.Pattern[str], unit: str, subject: Named | None) -> bool:
+    """Whether the unit cites the subject's number in this form (its date, its issuer)."""
+    return subject is not None and any(
+        subject.names_number(m[1]) for m in citation.finditer(fold(unit))
+    )
+
+
 def dates_subject(unit: str, question: q.Question) -> bool:
     """ "(Kèm theo Hướng dẫn số 36-HD/VPTW, ngày 03/4/2018 …)": the unit gives the date of the
     document the question asks the date of, by its number."""
-    subject = _asks_date_of_document(question)
-    return subject is not None and any(
-        subject.names_number(m[1]) for m in _ATTACHED_DATE.finditer(fold(unit))
-    )
+    return _cites(_ATTACHED_DATE, unit, _asks_date_of_document(question))
 
 
 # "Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị": a citation names who issued it.
@@ -143,15 +147,16 @@ _ATTACHED_ISSUER = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _asks_issuer_of(question: q.Question) -> Named | None:
+    """The document a question asks the issuer of ("Chỉ thị 32 do cơ quan nào ban hành?")."""
+    return _subject_reference(question) if asks_issuer(question.folded) else None
+
+
 def issues_subject(unit: str, question: q.Question) -> bool:
     """ "Chỉ thị 32 do cơ quan nào ban hành?": the unit cites that very number with the body
     that issued it ("Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị")."""
-    if not asks_issuer(question.folded):
-        return False
-    subject = _subject_reference(question)
-    return subject is not None and any(
-        subject.names_number(m[1]) for m in _ATTACHED_ISSUER.finditer(fold(unit))
-    )
+    return _cites(_ATTACHED_ISSUER, unit, _asks_issuer_of(question))
 
 
 # "chương trình nào" is as often a course of study as a document.

@@ -18,6 +18,7 @@ from knowledge.facts import (
     is_stamp,
     split_facts,
 )
+from knowledge.glued import split_glued_words
 from knowledge.metadata import read_header
 from knowledge.quality import text_quality
 from knowledge.textnorm import (
@@ -48,6 +49,8 @@ def parse_document(
     """Normalise, split off the fact blocks, read the header, and chunk along the outline."""
     text = clean_inline(text)
     quality = text_quality(text)
+    if quality != "ocr_damaged":  # OCR damage has its own repair; glued words are extraction's
+        text = split_glued_words(text)
     lines = text.splitlines()
     warnings: list[Notice] = []
     if quality == "ocr_damaged" and repair is not None:

@@ -174,6 +174,33 @@ def _names_asked_type(unit: str, question: q.Question) -> bool:
     return bool(re.search(rf"\b\d{{1,4}}-{code}/|\b{asked[1]} (?:so )?\d", folded))
 
 
+# A plan's field names what it holds: "c) Thời gian: 7 giờ 30 …", "3. Địa điểm: Hội trường …",
+# "Báo cáo viên: Đồng chí …". The label is the answer's kind; the question rarely shares its words.
+_LABEL = re.compile(
+    r"^\W*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\s*[.)\-]|[-+•*])?\s*([^:;,.()]{2,40}?)\s*:"
+)
+_LABEL_ANSWERS: dict[str, re.Pattern[str]] = {
+    q.WHEN: re.compile(r"^(?:thoi gian|thoi han|thoi diem|han chot|lich)\b"),
+    q.WHERE: re.compile(r"^(?:dia diem|noi (?:to chuc|hoc|hop)|dia chi|tru so|truy cap)\b"),
+    q.WHO: re.compile(
+        r"^(?:bao cao vien|thanh phan|chu tri|don vi chu tri|co quan chu tri|phu trach|"
+        r"doi tuong|nguoi (?:chu tri|phu trach|thuc hien|trinh bay))\b"
+    ),
+}
+
+
+def labelled_kinds(unit: str, question: q.Question) -> frozenset[str]:
+    """The wanted kinds the unit's field label names ("Thời gian:" for a "when" question)."""
+    label = _LABEL.match(fold(unit))
+    if label is None:
+        return frozenset()
+    return frozenset(
+        kind
+        for kind, names in _LABEL_ANSWERS.items()
+        if kind in question.kinds and names.match(label[1].strip())
+    )
+
+
 def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     """Which of the wanted answer kinds the unit carries beyond the question's own words."""
     unit = _OUTLINE.sub("", unit)

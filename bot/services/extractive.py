@@ -12,6 +12,7 @@ from bot.services.answer_kinds import (
     dates_subject,
     issues_subject,
     kinds_present,
+    labelled_kinds,
     novelty,
 )
 from knowledge import question as q
@@ -26,6 +27,7 @@ MAX_ANSWER_CHARS = 800
 MAX_UNIT_CHARS = 480
 BARE_HEADING_CHARS = 100  # a heading line this short, without a full stop, says no content
 CANDIDATE_HITS = 6
+LABEL_BONUS = 0.15  # a field labelled as the kind asked ("Địa điểm: …" for "ở đâu")
 OUTLINE_MARKER_LINE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
 ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
 # A sentence ends at . ! ? before a capital, but "4. Phòng Văn hóa" is an outline marker and
@@ -228,6 +230,7 @@ def _peoples(question: q.Question) -> frozenset[str]:
     return frozenset(found)
 
 
+_ASKS_HOUR = re.compile(r"\b(?:may gio|gio nao)\b")
 _PURPOSE_CLAUSE = re.compile(r"^\W*(?:để|nhằm)\b", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:người|tiếng|nước|dân tộc)\s+(\S+)(?:\s+(\S+))?", re.IGNORECASE)
 
@@ -275,6 +278,9 @@ def candidates(
         # "ký … ngày nào" asks when it was signed: the header's date, not the signer.
         if chunk.kind == SIGNATURE and q.WHEN in question.kinds and q.WHO not in question.kinds:
             asked_for = False
+        # "Hội nghị … lúc mấy giờ ngày nào?" asks a meeting's hour: a header has none.
+        if chunk.kind == HEADER and _ASKS_HOUR.search(question.folded):
+            asked_for = False
         if chunk.kind in FACT_KINDS:
             bonus += 0.2 if asked_for else -0.05
         scope = _in_scope(hit, question)
@@ -304,11 +310,16 @@ def candidates(
             rest = [(t, w) for t, w in weighted if t not in around]
             own = full if asked_for or named_section or not rest else covered(rest, said)
             kinds = kinds_present(unit, question)
+            labelled = labelled_kinds(unit, question)
+            if labelled and (q.WHEN not in labelled or q.WHEN in kinds):
+                kinds, bonus_label = kinds | labelled, LABEL_BONUS
+            else:
+                bonus_label = 0.0
             # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".
             if q.WHO in question.kinds and q.WHO not in kinds and heading_names_agent(hit):
                 kinds = kinds | {q.WHO}
             score = 0.55 * own + 0.45 * full
-            score += 0.12 if kinds else 0.0
+            score += (0.12 if kinds else 0.0) + bonus_label
             score -= 0.15 if strict and not kinds & strict else 0.0
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)

@@ -546,3 +546,54 @@ def test_who_signed_a_document_copied_without_its_signature_is_declined(tmp_path
         assert answer.text == text.PARTIAL.format(what=text.MISSING_KIND["signer"]), asked
     body_asked = service.ask("Cơ quan nào ký ban hành chương trình 07/CTr-UBND?")
     assert body_asked.grounded and "uy ban nhan dan" in body(body_asked.text), body_asked.text
+
+
+MEETING_PLAN = """ĐẢNG BỘ TỈNH HÀ NAM
+HUYỆN ỦY KIM BẢNG
+Số 215-KH/HU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Kim Bảng, ngày 20 tháng 3 năm 2024
+KẾ HOẠCH
+tổ chức hội nghị học tập, quán triệt Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương
+Đảng khóa XIII
+Thực hiện Kế hoạch số 145-KH/TU ngày 10/3/2024 của Ban Thường vụ Tỉnh ủy về học tập, quán \
+triệt Nghị quyết Hội nghị lần thứ tám, Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Giúp cán bộ, đảng viên nắm vững nội dung cơ bản của Nghị quyết, tạo sự thống nhất về nhận \
+thức và hành động.
+II. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM
+1. Nội dung: Các chuyên đề về Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng.
+2. Thời gian: 01 ngày, khai mạc lúc 7 giờ 30 phút, ngày 28/3/2024.
+3. Địa điểm: Hội trường Trung tâm Chính trị huyện.
+4. Báo cáo viên: Đồng chí Trần Văn Nam, Phó Bí thư Thường trực Huyện ủy.
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Huyện ủy chuẩn bị tài liệu, hướng dẫn các chi bộ tổ chức học tập.
+2. Văn phòng Huyện ủy bảo đảm hội trường, kinh phí và các điều kiện phục vụ hội nghị.
+3. Các chi bộ trực thuộc báo cáo kết quả về Ban Tuyên giáo Huyện ủy trước ngày 15/4/2024.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Trần Văn Nam
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The field labelled with the kind asked answers, though it shares no word with the
+        # question: "Địa điểm:" for "ở đâu", "Thời gian:" for "mấy giờ", "Báo cáo viên:".
+        ("Hội nghị học tập Nghị quyết Trung ương 8 của huyện Kim Bảng tổ chức ở đâu?",
+         "hoi truong trung tam chinh tri"),
+        # A header is dated to the day: it never says the hour a meeting starts.
+        ("Hội nghị học tập nghị quyết ở Kim Bảng tổ chức lúc mấy giờ ngày nào?", "7 gio 30"),
+        ("Ai là báo cáo viên tại hội nghị của Huyện ủy Kim Bảng?", "tran van nam"),
+        ("Kế hoạch 215 ban hành ngày nào?", "20 thang 3 nam 2024"),
+    ],
+)  # fmt: skip
+def test_a_field_labelled_with_the_kind_asked_answers(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    qa = _qa_over(tmp_path, "kim_bang.txt", MEETING_PLAN)
+    for asked in (question, fold(question)):
+        answer = qa.ask(asked)
+        assert answer.grounded, (asked, answer.text)
+        assert expected in body(answer.text), (asked, answer.text)

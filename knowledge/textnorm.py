@@ -83,7 +83,24 @@ def lexical_tokens(text: str) -> list[str]:
         if "-" in token or "/" in token:
             tokens.extend(p for p in re.split(r"[-/]", token) if p)
         tokens.append(token)
+        if (figure := _ordinal(tokens)) is not None:
+            tokens.append(figure)
     return tokens
+
+
+# "Hội nghị lần thứ tám Ban Chấp hành Trung ương" is "Hội nghị Trung ương 8": an ordinal
+# written in words is also indexed as its figure, so either way of saying it finds the other.
+_ORDINALS = {
+    "nhat": "1", "hai": "2", "ba": "3", "tu": "4", "nam": "5", "sau": "6", "bay": "7",
+    "tam": "8", "chin": "9", "muoi": "10",
+}  # fmt: skip
+
+
+def _ordinal(tokens: list[str]) -> str | None:
+    """The figure of the ordinal the tokens end with ("thu", "tam" → "8"), or None."""
+    if len(tokens) < 2 or tokens[-2] != "thu":
+        return None
+    return _ORDINALS.get(tokens[-1])
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
@@ -113,6 +130,8 @@ def typed_tokens(text: str) -> list[tuple[str, str]]:
         if "-" in token or "/" in token:
             pairs.extend((p, p) for p in re.split(r"[-/]", token) if p)
         pairs.append((token, typed))
+        if (figure := _ordinal([w for w, _ in pairs[-2:]])) is not None:
+            pairs.append((figure, figure))
     return pairs
 
 

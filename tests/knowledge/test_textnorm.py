@@ -1,3 +1,4 @@
+from knowledge.lexical import index_terms
 from knowledge.quality import text_quality
 from knowledge.textnorm import (
     canonical_doc_numbers,
@@ -7,6 +8,7 @@ from knowledge.textnorm import (
     join_broken_lines,
     lexical_tokens,
     nfc,
+    typed_tokens,
 )
 from tests.auxil.corpus import CORPUS
 
@@ -84,3 +86,11 @@ def test_i_and_y_spellings_index_alike() -> None:
     assert typed_i == lexical_tokens("đăng ký, quy định, lý luận")
     # A "y" that is part of a longer vowel stays: "thủy", "huy".
     assert lexical_tokens("thủy lợi, phát huy") == ["thuy", "loi", "phat", "huy"]
+
+
+def test_an_ordinal_in_words_is_also_indexed_as_its_figure() -> None:
+    """ "Hội nghị lần thứ tám Ban Chấp hành Trung ương" is "Hội nghị Trung ương 8"."""
+    assert "8" in index_terms("Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương")
+    assert ("4", "4") in typed_tokens("Hội nghị Trung ương lần thứ tư")
+    # Without "thứ" the words keep their own meaning: "tám" may be "tâm", "năm" a year.
+    assert "8" not in index_terms("tam huyet") and "5" not in index_terms("nam 2024")

@@ -21,6 +21,9 @@ WHO = "who"
 WHEN = "when"
 NUMBER = "number"
 WHERE = "where"
+# No phrase of the question names the kind of answer ("… có nhiệm vụ gì?"): the kind beside it
+# is a guess, and a unit's words can neither confirm nor contradict it.
+GUESSED = "guessed"
 LIST = "list"
 DEFINITION = "definition"
 WHY = "why"
@@ -355,6 +358,7 @@ def _kinds(text: str, folded: str) -> frozenset[str]:
         kinds.discard(NUMBER)
     if not kinds:
         kinds.add(DEFINITION if folded.endswith(("?", "gi")) else LIST)
+        kinds.add(GUESSED)
     return frozenset(kinds)
 
 

@@ -206,7 +206,9 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     unit = _OUTLINE.sub("", unit)
     text = _without_attached_dates(residue(unit, question), question)
     found = {
-        kind for kind in question.kinds if kind not in (q.NUMBER, q.PERSON) and _matches(kind, text)
+        kind
+        for kind in question.kinds
+        if kind not in (q.NUMBER, q.PERSON, q.GUESSED) and _matches(kind, text)
     }
     if q.WHEN in question.kinds:
         # The unit's times as written, without the dates of other documents: read once.

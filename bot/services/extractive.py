@@ -242,6 +242,7 @@ def candidates(
     found: list[Candidate] = []
     scope_terms = _scope_terms(question)
     strict = question.kinds & STRICT
+    guessed = q.GUESSED in question.kinds
     # What "A của B" asks about, its first two words as one when the question has them side by
     # side ("tác giả", not "tác phẩm" and "giá trị"), and the names the question types.
     first = "_".join(question.head[:2])
@@ -309,7 +310,7 @@ def candidates(
             # unit's own merit is how much of what its context leaves open it says.
             rest = [(t, w) for t, w in weighted if t not in around]
             own = full if asked_for or named_section or not rest else covered(rest, said)
-            kinds = kinds_present(unit, question)
+            kinds = frozenset() if guessed else kinds_present(unit, question)
             labelled = labelled_kinds(unit, question)
             if labelled and (q.WHEN not in labelled or q.WHEN in kinds):
                 kinds, bonus_label = kinds | labelled, LABEL_BONUS

@@ -437,3 +437,11 @@ def test_compounds_that_start_like_glue_are_kept_without_diacritics() -> None:
     assert "co_quan" in parse_question("hoi nghi co quan nao chu tri").terms
     assert "hoi_nghi" in parse_question("hoi nghi to chuc o dau").terms
     assert "co" not in parse_question("ke hoach co may noi dung").terms  # "có": glue
+
+
+def test_a_kind_no_phrase_names_is_marked_as_a_guess() -> None:
+    """ "… có nhiệm vụ gì?" names no kind of answer; "… là gì?", "ở đâu?" do."""
+    guessed = parse_question("Ban Tuyên giáo các huyện ủy có nhiệm vụ gì?")
+    assert {q.DEFINITION, q.GUESSED} <= guessed.kinds
+    assert q.GUESSED not in parse_question("Chuyên đề năm 2025 là gì?").kinds
+    assert q.GUESSED not in parse_question("Hội nghị tổ chức ở đâu?").kinds

@@ -597,3 +597,32 @@ def test_a_field_labelled_with_the_kind_asked_answers(
         answer = qa.ask(asked)
         assert answer.grounded, (asked, answer.text)
         assert expected in body(answer.text), (asked, answer.text)
+
+
+THEMATIC_GUIDE = """TỈNH ỦY BÌNH PHƯỚC
+BAN TUYÊN GIÁO
+Số 25-HD/BTGTU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Đồng Xoài, ngày 15 tháng 01 năm 2025
+HƯỚNG DẪN
+sinh hoạt chi bộ chuyên đề năm 2025
+I. NỘI DUNG
+Chuyên đề năm 2025 về tinh thần tự lực, tự cường, khát vọng phát triển đất nước.
+II. TỔ CHỨC THỰC HIỆN
+1. Các chi bộ báo cáo kết quả sinh hoạt chuyên đề về Ban Tuyên giáo các huyện ủy trước ngày \
+05/12/2025.
+2. Ban Tuyên giáo các huyện ủy hướng dẫn, kiểm tra việc sinh hoạt chuyên đề ở cơ sở.
+"""
+
+
+def test_a_task_question_is_answered_by_the_task_not_by_a_sentence_that_names_the_body(
+    tmp_path: Path,
+) -> None:
+    """ "… có nhiệm vụ gì?" names no kind of answer: the "về" of "báo cáo … về Ban Tuyên giáo"
+    does not make a sentence a better answer than the task itself."""
+    qa = _qa_over(tmp_path, "binh_phuoc.txt", THEMATIC_GUIDE)
+    question = "Ban Tuyên giáo các huyện ủy có nhiệm vụ gì trong sinh hoạt chuyên đề?"
+    for asked in (question, fold(question)):
+        answer = qa.ask(asked)
+        assert answer.grounded, (asked, answer.text)
+        assert "huong dan, kiem tra" in body(answer.text), (asked, answer.text)

@@ -67,6 +67,9 @@ _COMPOUNDS = frozenset(
         "the thuc",
         "the hien",
         "the che",
+        "chi bo",
+        "chi doan",
+        "chi hoi",
         "chi dao",
         "chi thi",
         "chi tieu",
@@ -435,6 +438,19 @@ def asked_terms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike
+def cue_words(question: Question) -> frozenset[str]:
+    """The words of the phrases that tell the question's kind ("tại đâu", "ngày nào"), not
+    its topic: an answer that says them ("tại Hội trường …") does not merely echo it."""
+    found = {
+        word
+        for kind, cue in _KIND_CUES
+        if kind in question.kinds
+        for match in cue.finditer(question.folded)
+        for word in match[0].split()
+    }
+    return frozenset(found - set(question.words))
+
+
 def parse_question(raw: str) -> Question:
     text = canonical_doc_numbers(" ".join(nfc(raw).split()))
     folded = fold(text)

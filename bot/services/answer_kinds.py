@@ -63,13 +63,16 @@ _ATTACHED_DATE = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _asked(question: q.Question) -> frozenset[str]:
-    return frozenset(question.words) | {t for t in index_terms(question.text) if "_" not in t}
+def _asked(question: q.Question, with_cues: bool = True) -> frozenset[str]:
+    said = frozenset(question.words) | {t for t in index_terms(question.text) if "_" not in t}
+    return said if with_cues else said - q.cue_words(question)
 
 
-def residue(unit: str, question: q.Question) -> str:
-    """The unit's folded words that the question does not already say, in order."""
-    asked = _asked(question)
+def residue(unit: str, question: q.Question, with_cues: bool = True) -> str:
+    """The unit's folded words that the question does not already say, in order; without the
+    words of the question's kind cues, an answer that says them ("tại …" for "tại đâu") is
+    not an echo."""
+    asked = _asked(question, with_cues)
     words = re.findall(r"[0-9a-z]+(?:[-/:][0-9a-z]+)*|[,;:]", fold(unit))
     return " ".join(w for w in words if w not in asked)
 
@@ -189,6 +192,18 @@ _LABEL_ANSWERS: dict[str, re.Pattern[str]] = {
 }
 
 
+# A venue named after "tại"/"ở": where a meeting or class is held.
+_VENUE = re.compile(
+    r"\b(?:tai|o) (?:cac |moi )?(?:hoi truong|tru so|phong hop|diem cau|nha van hoa|"
+    r"trung tam|nha truyen thong|giang duong|phong hoc)\b"
+)
+
+
+def names_venue(unit: str, question: q.Question) -> bool:
+    """A "where" question, and the unit names a venue ("tại Hội trường …")."""
+    return q.WHERE in question.kinds and _VENUE.search(fold(unit)) is not None
+
+
 def labelled_kinds(unit: str, question: q.Question) -> frozenset[str]:
     """The wanted kinds the unit's field label names ("Thời gian:" for a "when" question)."""
     label = _LABEL.match(fold(unit))
@@ -204,7 +219,7 @@ def labelled_kinds(unit: str, question: q.Question) -> frozenset[str]:
 def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     """Which of the wanted answer kinds the unit carries beyond the question's own words."""
     unit = _OUTLINE.sub("", unit)
-    text = _without_attached_dates(residue(unit, question), question)
+    text = _without_attached_dates(residue(unit, question, with_cues=False), question)
     found = {
         kind
         for kind in question.kinds

@@ -13,6 +13,7 @@ from bot.services.answer_kinds import (
     issues_subject,
     kinds_present,
     labelled_kinds,
+    names_venue,
     novelty,
 )
 from knowledge import question as q
@@ -28,6 +29,7 @@ MAX_UNIT_CHARS = 480
 BARE_HEADING_CHARS = 100  # a heading line this short, without a full stop, says no content
 CANDIDATE_HITS = 6
 LABEL_BONUS = 0.15  # a field labelled as the kind asked ("Địa điểm: …" for "ở đâu")
+VENUE_BONUS = 0.08  # a venue named in passing ("… tại Hội trường …") for "ở đâu"
 OUTLINE_MARKER_LINE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
 ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
 # A sentence ends at . ! ? before a capital, but "4. Phòng Văn hóa" is an outline marker and
@@ -314,6 +316,8 @@ def candidates(
             labelled = labelled_kinds(unit, question)
             if labelled and (q.WHEN not in labelled or q.WHEN in kinds):
                 kinds, bonus_label = kinds | labelled, LABEL_BONUS
+            elif names_venue(unit, question):
+                kinds, bonus_label = kinds | {q.WHERE}, VENUE_BONUS
             else:
                 bonus_label = 0.0
             # A heading that names who acts ("2. Sở Thông tin và Truyền thông") answers "who".

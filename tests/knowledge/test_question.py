@@ -445,3 +445,9 @@ def test_a_kind_no_phrase_names_is_marked_as_a_guess() -> None:
     assert {q.DEFINITION, q.GUESSED} <= guessed.kinds
     assert q.GUESSED not in parse_question("Chuyên đề năm 2025 là gì?").kinds
     assert q.GUESSED not in parse_question("Hội nghị tổ chức ở đâu?").kinds
+
+
+def test_chi_bo_typed_without_diacritics_is_a_topic_word() -> None:
+    """ "chi" folds like glue ("chỉ"), but "chi bo" is the cell the member asks about."""
+    question = parse_question("hoi nghi chi bo thang nay to chuc o dau")
+    assert {"chi", "chi_bo", "hoi_nghi"} <= set(question.terms)

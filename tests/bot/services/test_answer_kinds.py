@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.answer_kinds import labelled_kinds
+from bot.services.answer_kinds import kinds_present, labelled_kinds, names_venue
 from knowledge import question as q
 from knowledge.question import parse_question
 
@@ -28,3 +28,19 @@ def test_a_label_counts_only_for_the_kind_asked_and_prose_has_none() -> None:
     # A sentence with a colon later on is not a field: its opening words are no label.
     sentence = "Ban Tuyên giáo tổ chức hội nghị tại hội trường huyện, gồm các thành phần: bí thư."
     assert labelled_kinds(sentence, parse_question("Ai dự hội nghị?")) == set()
+
+
+def test_an_answer_that_says_the_questions_cue_words_is_no_echo() -> None:
+    """ "tại đâu" asks for a place: a unit that answers "tại Nhà văn hóa …" carries it, though
+    the question said "tại" too."""
+    where = parse_question("Lớp bồi dưỡng đảng viên mới được tổ chức tại đâu?")
+    assert q.WHERE in kinds_present("Lớp học mở tại Nhà văn hóa thôn Đông.", where)
+    # The cue's words are not the topic either: "tại" alone is no topic word to echo.
+    assert "tai" in q.cue_words(where) and "lop" not in q.cue_words(where)
+
+
+def test_a_venue_answers_where_and_only_where() -> None:
+    unit = "b) Trực tiếp tại Hội trường Ủy ban nhân dân phường."
+    assert names_venue(unit, parse_question("Buổi học diễn ra ở đâu?"))
+    assert not names_venue(unit, parse_question("Buổi học diễn ra khi nào?"))
+    assert not names_venue("Chi bộ họp mỗi tháng một lần.", parse_question("Chi bộ họp ở đâu?"))

@@ -43,6 +43,15 @@ class ParsedDocument:
     warnings: list[Notice] = field(default_factory=list)
 
 
+def _paragraphs(lines: list[str], title: str | None) -> list[str]:
+    """The body's paragraphs. A title on the first line (a page copied from a website, a note
+    without a header) is a paragraph of its own, not the start of the sentence below it."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not title or " ".join(lines[first].split()) != title:
+        return join_broken_lines(lines)
+    return [title, *join_broken_lines(lines[first + 1 :])]
+
+
 def parse_document(
     text: str, document: str, sha: str, repair: LineRepairer | None = None
 ) -> ParsedDocument:
@@ -67,7 +76,7 @@ def parse_document(
     ]
     split = split_facts(lines)
     header = read_header(split.body, trust_place=quality == "ok")
-    body_paragraphs = join_broken_lines(split.body[header.body_start :])
+    body_paragraphs = _paragraphs(split.body[header.body_start :], header.title)
     paragraphs = [canonical_doc_numbers(p) for p in body_paragraphs]
     meta = DocumentMeta(
         document=document,

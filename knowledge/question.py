@@ -333,6 +333,9 @@ _YESNO_TYPED = re.compile(
 )
 
 
+_NUMBER_CUE = dict(_KIND_CUES)[NUMBER]
+_MAY = re.compile(r"\bmay\b")
+_TYPED_MAY = re.compile(r"(?<!\w)mấy(?!\w)")
 _WHICH_TIME = re.compile(r"\b(?:ngay|thang|nam|gio|quy) (?:bao nhieu|may)\b|\bmay gio\b")
 # What still asks a count beside a time: "bao nhiêu người", "mấy nội dung" (not "ngày bao
 # nhiêu" itself).
@@ -352,6 +355,10 @@ def _kinds(text: str, folded: str) -> frozenset[str]:
         kinds.add(NUMBER)
     if re.search(r"\bsở (?:\w+ )?nào", lowered):
         kinds.add(WHO)
+        kinds.discard(NUMBER)
+    # Typed with diacritics, "mấy" asks a number; "Sông Mây", "máy tính" do not.
+    only_may = NUMBER in kinds and not _NUMBER_CUE.search(_MAY.sub(" ", folded))
+    if only_may and folded != lowered and not _TYPED_MAY.search(lowered):
         kinds.discard(NUMBER)
     # "… chưa?" (yet?) asks yes or no; "… dựng chùa?" (a pagoda) does not.
     if YESNO in kinds and folded != lowered and not _YESNO_TYPED.search(lowered):

@@ -245,13 +245,14 @@ def cut_distribution_list(lines: list[str]) -> list[str]:
 _WEB_LINE = re.compile(
     r"^[\W_]*(?:copy\s?right|ban quyen|©|\(c\)|luot xem|so luot|luot truy cap|dang truy cap|"
     r"truy cap hom nay|tong truy cap|ghi ro nguon|bai viet lien quan|tin lien quan|"
-    r"cac tin da dua|len dau trang|vui long (?:cho|doi))\b"
+    r"cac tin da dua|len dau trang|vui long (?:cho|doi)|co chu|ngay dang|ngay cap nhat)\b"
     # A page's loading message: "Đang tải nội dung, vui lòng chờ giây lát...".
     r"|^[\W_]*dang tai(?: noi dung| du lieu| trang)?\W*(?:vui long\b.*)?$"
 )
 # Navigation words: furniture only on a short line of their own ("Chia sẻ", "In bài").
 _WEB_SHORT = re.compile(
     r"^[\W_]*(?:chia se|in bai|ban in|gui email|gui bai|trang chu|tin khac|xem them|dang nhap|"
+    r"tin tuc|su kien|tin hoat dong|"
     r"dang ky|tim kiem|lien he|quay lai|print|share|tweet|like|facebook|zalo)\b"
 )
 _WEB_ANYWHERE = re.compile(
@@ -273,10 +274,15 @@ def _menu_like(line: str) -> bool:
     )
 
 
+def _words(text: str) -> int:
+    """Words of a short line, not its dashes and bars ("Tin tức - Sự kiện" has four)."""
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+
+
 def _separated_menu(line: str) -> bool:
     items = _MENU_SEPARATOR.split(line)
     return len(items) >= 3 and all(
-        1 <= len(item.split()) <= 4 and not item.rstrip().endswith(_TERMINAL) for item in items
+        1 <= _words(item) <= 4 and not item.rstrip().endswith(_TERMINAL) for item in items
     )
 
 
@@ -291,7 +297,7 @@ def _is_web_line(line: str) -> bool:
     web = _WEB_LINE.match(folded) or _WEB_ANYWHERE.search(folded)
     return bool(
         (stripped and len(stripped) < 200 and web)
-        or (_WEB_SHORT.match(folded) and len(folded.split()) <= 4)
+        or (_WEB_SHORT.match(folded) and _words(folded) <= 4)
         or _separated_menu(stripped)
         or (_BREADCRUMB.match(stripped) and len(stripped.split()) <= 10)
     )
@@ -323,6 +329,7 @@ def drop_web_furniture(lines: list[str]) -> list[str]:
     lines = _drop_menus(lines)
     furniture = {i for i, line in enumerate(lines) if _is_web_line(line)}
     furniture |= _masthead(lines, furniture)
+    furniture |= _related_links(lines)
     kept: list[str] = []
     seen: set[str] = set()
     for index, line in enumerate(lines):
@@ -336,6 +343,32 @@ def drop_web_furniture(lines: list[str]) -> list[str]:
             seen.add(folded)
         kept.append(line)
     return kept
+
+
+# "Tin liên quan", "Bài viết khác": the titles of other pages follow, one per line.
+_RELATED = re.compile(
+    r"^[\W_]*(?:tin|bai(?: viet)?|cac tin|cac bai(?: viet)?) (?:lien quan|khac|cung chuyen muc|"
+    r"da dua|moi(?: nhat)?|xem nhieu(?: nhat)?|noi bat)\W*$|^[\W_]*xem them\W*$"
+)
+_LINK_TITLE_WORDS = 30
+
+
+def _related_links(lines: list[str]) -> set[int]:
+    """The titles listed under "Tin liên quan" (and the like): other pages, not this one. The
+    list ends at the first line that reads as prose (a full stop, or a long line)."""
+    drop: set[int] = set()
+    listing = False
+    for index, line in enumerate(lines):
+        stripped = " ".join(line.split())
+        if _RELATED.match(fold(stripped)):
+            listing = True
+            drop.add(index)
+        elif listing and stripped:
+            if stripped.endswith(_TERMINAL) or _words(stripped) > _LINK_TITLE_WORDS:
+                listing = False
+            else:
+                drop.add(index)
+    return drop
 
 
 def _drop_menus(lines: list[str]) -> list[str]:

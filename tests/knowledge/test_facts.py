@@ -307,3 +307,43 @@ def test_the_issuing_body_is_asked_apart_from_tasks_and_signers() -> None:
         "Cơ quan ban hành kế hoạch này giao nhiệm vụ gì?",
     ):
         assert not asks_issuer(fold(asked)), asked
+
+
+def test_a_news_page_keeps_its_article_and_drops_the_site_around_it() -> None:
+    """A news page copied whole: menus whose items carry a dash, the login links, the font-size
+    control, the category, and the titles listed under "Tin liên quan" are the site, not the
+    article; the article's title is a paragraph of its own, not glued to its first sentence."""
+    page = "\n".join(
+        [
+            "Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản | Liên hệ",
+            "Đăng nhập | Đăng ký",
+            "Tin tức - Sự kiện",
+            "Đảng ủy phường Tân Mai sơ kết công tác đảng viên quý III năm 2025",
+            "Cỡ chữ: A- A A+ | In bài | Chia sẻ",
+            "Chiều 3/10, Đảng ủy phường Tân Mai tổ chức hội nghị sơ kết quý III năm 2025.",
+            "Trong quý, Đảng ủy kết nạp 9 đảng viên mới.",
+            "Tin liên quan",
+            "Phường Tân Mai ra quân làm sạch môi trường",
+            "Hội nghị Ban Chấp hành Đảng bộ phường lần thứ 12",
+            "Bản quyền thuộc Đảng ủy phường Tân Mai.",
+        ]
+    )
+    parsed = parse_document(page, "tin.txt", "b" * 64)
+    title = "Đảng ủy phường Tân Mai sơ kết công tác đảng viên quý III năm 2025"
+    assert parsed.meta.title == title
+    paragraphs = "\n".join(c.text for c in parsed.chunks).split("\n")
+    assert paragraphs[0] == title
+    assert paragraphs[1].startswith("Chiều 3/10")
+    text = "\n".join(paragraphs)
+    for furniture in ("Trang chủ", "Đăng nhập", "Tin tức", "Cỡ chữ", "ra quân", "lần thứ 12"):
+        assert furniture not in text
+    assert "kết nạp 9 đảng viên mới" in text
+
+
+def test_a_related_list_ends_where_prose_starts() -> None:
+    lines = [
+        "Bài viết khác",
+        "Hội nghị tổng kết năm 2024",
+        "Chi bộ thôn Đông sinh hoạt chuyên đề quý I. Chi bộ đề nghị đảng viên đọc tài liệu.",
+    ]
+    assert drop_web_furniture(lines) == [lines[2]]

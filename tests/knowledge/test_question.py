@@ -451,3 +451,11 @@ def test_chi_bo_typed_without_diacritics_is_a_topic_word() -> None:
     """ "chi" folds like glue ("chỉ"), but "chi bo" is the cell the member asks about."""
     question = parse_question("hoi nghi chi bo thang nay to chuc o dau")
     assert {"chi", "chi_bo", "hoi_nghi"} <= set(question.terms)
+
+
+def test_a_name_that_folds_like_may_asks_no_number() -> None:
+    """Typed with diacritics, "Mây" (a place) and "máy" (a machine) are not "mấy"."""
+    assert q.NUMBER not in parse_question("Huyện ủy Sông Mây họp ở đâu?").kinds
+    assert q.NUMBER not in parse_question("Phòng máy của trường đặt ở đâu?").kinds
+    assert q.NUMBER in parse_question("Chi bộ Sông Mây có mấy đảng viên?").kinds
+    assert q.NUMBER in parse_question("chi bo song may co may dang vien").kinds

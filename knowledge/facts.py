@@ -43,6 +43,7 @@ FACT_CUES = {
     ),
     RECIPIENTS: re.compile(
         r"\b(?:noi nhan|gui (?:toi|den|cho|de|bao cao|len)|duoc gui|bao cao len|ban luu|"
+        r"gui (?:nhung |cac )?(?:noi|co quan|don vi|dau) nao|gui (?:nhung )?ai|"
         r"luu (?:o|tai)|de o dau)\b"
     ),
     SIGNATURE: re.compile(

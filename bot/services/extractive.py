@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.services.answer_kinds import (
     STRICT,
@@ -30,6 +31,7 @@ BARE_HEADING_CHARS = 100  # a heading line this short, without a full stop, says
 CANDIDATE_HITS = 6
 LABEL_BONUS = 0.15  # a field labelled as the kind asked ("Địa điểm: …" for "ở đâu")
 VENUE_BONUS = 0.08  # a venue named in passing ("… tại Hội trường …") for "ở đâu"
+OTHER_LABEL_PENALTY = 0.15  # "Nguyên nhân …" under "HẠN CHẾ, NGUYÊN NHÂN", asked "hạn chế"
 OUTLINE_MARKER_LINE = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.\-–)]\s*")
 ITEM = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d{1,2}[.)])\s*")
 # A sentence ends at . ! ? before a capital, but "4. Phòng Văn hóa" is an outline marker and
@@ -328,6 +330,8 @@ def candidates(
             score -= 0.15 if strict and not kinds & strict else 0.0
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
+            if opens_with_other_label(unit, chunk.heading, question):
+                score -= OTHER_LABEL_PENALTY
             fact = asked_for and scope is not False
             # "Hướng dẫn 36 ký ngày nào?": a unit that dates that very number answers it.
             if dates_subject(unit, question):
@@ -355,10 +359,36 @@ def candidates(
     return found
 
 
+def opens_with_other_label(unit: str, heading: str, question: q.Question) -> bool:
+    """Under "II. HẠN CHẾ, NGUYÊN NHÂN", asked about "hạn chế", a unit that opens "Nguyên nhân
+    …" states the other label of the heading, not the one asked."""
+    labels = section_labels(heading)
+    if len(labels) < 2:
+        return False
+    asked = [label for label in labels if _label_asked(label, question)]
+    if len(asked) != 1:
+        return False
+    opening = fold(OUTLINE_MARKER_LINE.sub("", unit.lstrip("-+•* ")))
+    return any(opening.startswith(label) for label in labels if label != asked[0])
+
+
+def _label_asked(label: str, question: q.Question) -> bool:
+    words = label.split()
+    return all("_".join(pair) in question.terms for pair in pairwise(words))
+
+
 def names_section(question: q.Question, heading: str) -> bool:
     """ "Mục đích của kế hoạch X": the passage under X's heading "1. Mục đích" is what is
     asked, and what it lists is the answer."""
-    return bool(question.head) and " ".join(question.head) in section_labels(heading)
+    labels = section_labels(heading)
+    if question.head:
+        return " ".join(question.head) in labels
+    asked = _ASKED_NOUN.search(question.folded)
+    return asked is not None and asked[1] in labels
+
+
+# "… kiến nghị gì …", "hạn chế là gì": the two words before "gì" name what is asked.
+_ASKED_NOUN = re.compile(r"\b([a-z0-9]+ [a-z0-9]+) (?:la )?(?:nhung )?gi\b")
 
 
 @lru_cache(maxsize=20_000)

@@ -24,7 +24,13 @@ from knowledge.facts import (
 )
 from knowledge.lexical import LexicalIndex, Spelling
 from knowledge.named import Named
-from knowledge.question import STOPWORDS, WHO, Question, speaks_of_document
+from knowledge.question import (
+    DOCUMENT_WORDS,
+    STOPWORDS,
+    WHO,
+    Question,
+    speaks_of_document,
+)
 from knowledge.textnorm import fold
 from knowledge.types import DocumentMeta, SearchHit
 
@@ -87,9 +93,17 @@ def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
     references = question.references
     if not references or any(r.names_number(own) for r in references for own in numbers):
         return None
-    return references[0]
+    # "Báo cáo kết quả thực hiện Chỉ thị 05 … gửi cho ai?" asks about the report: the question
+    # opens with its type, and names the directive it reports on after it.
+    first = references[0]
+    opening = question.folded[: max(question.folded.find(fold(first.text)), 0)]
+    if _OPENS_WITH_DOCUMENT.match(_OWN_TYPE.sub("", opening)):
+        return None
+    return first
 
 
+_OPENS_WITH_DOCUMENT = re.compile(rf"^{DOCUMENT_WORDS}\b")
+_OWN_TYPE = re.compile(rf"\b{DOCUMENT_WORDS}(?: so)?\s*$")  # "Kế hoạch (số) 222-KH/TU"
 SIGNER = "signer"  # the missing kind of a signer question no signature answers
 _SAYS_SIGNED = re.compile(r"\bk[yi]\b")
 

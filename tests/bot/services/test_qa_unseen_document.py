@@ -626,3 +626,47 @@ def test_a_task_question_is_answered_by_the_task_not_by_a_sentence_that_names_th
         answer = qa.ask(asked)
         assert answer.grounded, (asked, answer.text)
         assert "huong dan, kiem tra" in body(answer.text), (asked, answer.text)
+
+
+REPORT = """ĐẢNG ỦY XÃ TÂN PHÚ
+Số 17-BC/ĐU
+Tân Phú, ngày 02 tháng 12 năm 2024
+BÁO CÁO
+kết quả thực hiện Chỉ thị số 05-CT/TW năm 2024
+Thực hiện Hướng dẫn số 09-HD/BTGHU của Ban Tuyên giáo Huyện ủy, Đảng ủy xã báo cáo như sau:
+I. KẾT QUẢ
+1. Đảng ủy tổ chức 4 hội nghị học tập chuyên đề cho 100% đảng viên.
+II. HẠN CHẾ, NGUYÊN NHÂN
+Việc đăng ký làm theo của một số đảng viên còn hình thức.
+Nguyên nhân chủ yếu là cấp ủy chi bộ chưa thường xuyên kiểm tra, đôn đốc.
+III. ĐỀ XUẤT, KIẾN NGHỊ
+Đề nghị Huyện ủy cấp bổ sung tài liệu học tập chuyên đề năm 2025.
+Nơi nhận:
+- Ban Tuyên giáo Huyện ủy,
+- Lưu Văn phòng Đảng ủy.
+T/M ĐẢNG ỦY
+BÍ THƯ
+Lò Văn Sơn
+"""
+
+
+def test_a_report_on_a_directive_is_asked_about_by_its_type(tmp_path: Path) -> None:
+    """ "Báo cáo … thực hiện Chỉ thị 05 gửi cho ai?" asks the report's recipients: the
+    directive it reports on is only cited, the report itself is in the library."""
+    service = _qa_over(tmp_path, "bc17.txt", REPORT)
+    for asked in (
+        "bao cao ket qua thuc hien chi thi 05 cua xa tan phu gui cho ai",
+        "Báo cáo 17-BC/ĐU gửi những nơi nào?",
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded and "ban tuyen giao huyen uy" in body(answer.text), answer.text
+    answer = service.ask("Chỉ thị 05-CT/TW do ai ký?")
+    assert answer.text == text.CITED_ONLY.format(reference="05-CT/TW"), answer.text
+
+
+def test_the_label_asked_of_a_two_label_section_is_quoted(tmp_path: Path) -> None:
+    """Under "II. HẠN CHẾ, NGUYÊN NHÂN", "hạn chế là gì" is the shortcoming, not its cause."""
+    service = _qa_over(tmp_path, "bc17.txt", REPORT)
+    answer = service.ask("han che trong thuc hien chi thi 05 o tan phu la gi")
+    assert answer.grounded and "hinh thuc" in body(answer.text), answer.text
+    assert not body(answer.text).startswith("nguyen nhan"), answer.text

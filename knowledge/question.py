@@ -51,7 +51,7 @@ TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 # Glue as typed whose folded form is a topic word: "đang" (đảng), "này" (nay), "cũng" (cung),
 # "vẫn" (văn), "đó" (do): read as glue only when typed with diacritics. Not "lại": "học
 # lại", "thi lại" are what is asked.
-TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy"])
+TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy", "phải"])
 # Typed without diacritics, these compounds start with a syllable that folds like glue ("cơ
 # quan" reads "co quan", "có" is glue): kept whole as topic words.
 _COMPOUNDS = frozenset(
@@ -93,6 +93,7 @@ _QUESTION_PHRASES = re.compile(
     # states as "Thực hiện …" as often as "Căn cứ …".
     r"(?:can cu|dua (?:vao|tren))(?: vao| theo)?(?= (?:\w+ ){0,2}nao\b)|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
+    r"bao lau(?: (?:mot|1) lan)?|"
     r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"
     # How a question points at the text: "kế hoạch nhắc tới …", "văn bản đề cập đến …".
     r"nhac (?:toi|den)|de cap (?:toi|den)|noi (?:ve|toi|den)|duoc neu|neu ra)\b"

@@ -20,7 +20,7 @@ _DETECTORS: dict[str, re.Pattern[str]] = {
         r"\d{1,2}/\d{1,2}|\b(?:ngay|thang|nam|quy|tuan|hoc ky|nhiem ky) (?:\d|[ivx]+\b)|"
         r"\b(?:19|20)\d\d\b|\d{1,2}:\d{2}|\d+ (?:ngay|thang|nam|tuan|hoc ky|gio|phut)\b|"
         r"\btruoc\b|\bsau khi\b|\bdau (?:moi|nam|thang|quy|hoc)|"
-        r"\bcuoi (?:nam|thang|quy|hoc ky)|\bhang (?:nam|thang|quy|tuan)|\bdinh ky\b|"
+        r"\bcuoi (?:nam|thang|quy|hoc ky)|\b(?:hang|moi) (?:nam|thang|quy|tuan)|\bdinh ky\b|"
         r"\bthuong xuyen\b|\bkip thoi\b|\bngay\b|\btrong (?:vong|thoi gian|quy|nam|thang|hoc ky)|"
         r"\bkhi\b|\bdip\b|\bhoc ky\b|\bnhiem ky\b|\bthoi gian\b|\bthoi diem\b|\blau dai\b|"
         r"\bhoan thanh\b|\bket thuc\b|\bbat dau\b|\btu nay\b|\btuan\b|\bnam hoc\b"

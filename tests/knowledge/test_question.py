@@ -60,8 +60,8 @@ def test_time_words_inside_a_topic_do_not_make_a_when_question() -> None:
 
 
 def test_same_parse_with_and_without_diacritics() -> None:
-    typed = parse_question("Ban Tuyên giáo phải tóm tắt tác phẩm thành những tài liệu gì?")
-    folded = parse_question("ban tuyen giao phai tom tat tac pham thanh nhung tai lieu gi")
+    typed = parse_question("Ban Tuyên giáo sẽ tóm tắt tác phẩm thành những tài liệu gì?")
+    folded = parse_question("ban tuyen giao se tom tat tac pham thanh nhung tai lieu gi")
     # "tài liệu" is kept either way (a compound); a lone "tài" read folded is glue ("tại").
     assert set(folded.terms) <= set(typed.terms)
     assert "tai_lieu" in set(typed.terms) & set(folded.terms)
@@ -459,3 +459,11 @@ def test_a_name_that_folds_like_may_asks_no_number() -> None:
     assert q.NUMBER not in parse_question("Phòng máy của trường đặt ở đâu?").kinds
     assert q.NUMBER in parse_question("Chi bộ Sông Mây có mấy đảng viên?").kinds
     assert q.NUMBER in parse_question("chi bo song may co may dang vien").kinds
+
+
+def test_how_often_and_must_are_not_topic_words() -> None:
+    """ "bao lâu một lần" asks how often, "phải" (must) is glue as typed; "phái" is a word."""
+    question = parse_question("Chi bộ phải họp chuyên đề bao lâu một lần?")
+    assert q.WHEN in question.kinds
+    assert not {"phai", "lau", "lan"} & set(question.terms)
+    assert "phai" in parse_question("Trường phái ngoại giao cây tre là gì?").terms

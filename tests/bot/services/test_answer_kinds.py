@@ -44,3 +44,9 @@ def test_a_venue_answers_where_and_only_where() -> None:
     assert names_venue(unit, parse_question("Buổi học diễn ra ở đâu?"))
     assert not names_venue(unit, parse_question("Buổi học diễn ra khi nào?"))
     assert not names_venue("Chi bộ họp mỗi tháng một lần.", parse_question("Chi bộ họp ở đâu?"))
+
+
+def test_a_frequency_answers_how_often() -> None:
+    asked = parse_question("Chi bộ sinh hoạt chuyên đề bao lâu một lần?")
+    assert q.WHEN in kinds_present("Mỗi quý ít nhất một lần sinh hoạt chuyên đề.", asked)
+    assert q.WHEN not in kinds_present("Nâng cao chất lượng sinh hoạt chuyên đề.", asked)

@@ -259,11 +259,34 @@ def _issuer(
         state = _STATE_NUMBER.fullmatch(number)
         body = _SUFFIX_ISSUER.get(state[3] if state else number.rsplit("/", 1)[-1])
     if body is None:
+        body = _body_in_header(header_lines)
+    if body is None:
         return None
     where = committee_place or place or _most_named_province(lines)
     if where and "Trung ương" not in body and fold(where) not in fold(body):
         return f"{body} {where}"
     return body
+
+
+_HEADER_BODY = re.compile(r"^BAN (THƯỜNG VỤ|TUYÊN GIÁO|DÂN VẬN|TỔ CHỨC|NỘI CHÍNH)$")
+_HEADER_COMMITTEE = re.compile(r"^(?:BAN (.+?) )?(TỈNH|HUYỆN|THỊ|THÀNH|QUẬN) (?:ỦY|UỶ)\b")
+
+
+def _body_in_header(header_lines: list[str]) -> str | None:
+    """The issuing body as its header names it, without a number or preamble that says it:
+    "BAN TUYÊN GIÁO TỈNH ỦY HÀ GIANG" on one line, or "HUYỆN ỦY MAI CHÂU" above "BAN TUYÊN
+    GIÁO"."""
+    lines = [" ".join(line.split()).upper() for line in header_lines[:6] if line.strip()]
+    for index, line in enumerate(lines):
+        committee = _HEADER_COMMITTEE.match(line)
+        if committee is None:
+            continue
+        level = f"{committee[2].capitalize()} ủy"
+        own = committee[1]
+        below = _HEADER_BODY.match(lines[index + 1]) if index + 1 < len(lines) else None
+        name = own if own else (below[1] if below else None)
+        return f"Ban {name.lower().capitalize()} {level}" if name else level
+    return None
 
 
 def _most_named_province(lines: list[str]) -> str | None:

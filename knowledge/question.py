@@ -129,7 +129,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:o dau|tai dau|noi nao|dia diem|kenh nao|nhung kenh|moi truong nao|"
             r"tinh nao|huyen nao|dia phuong nao|toi dau|den dau|nuoc nao|nhung nuoc|"
-            r"tren (?:nhung )?\w+ nao|phong ban nao|cho ai|gui ai|o (?:nhung )?\w+ nao)\b"
+            r"tren (?:nhung |cac )?\w+(?: \w+)? nao|phong ban nao|cho ai|gui ai|"
+            r"o (?:nhung )?\w+ nao)\b"
         ),
     ),
     (
@@ -171,13 +172,29 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Cues that a question asks about a document itself: who signed it, whom it went to, its
 # number, date or issuer, its stamp or digital signature.
 _ABOUT_DOCUMENT = re.compile(
-    r"\b(?:ky|nguoi ky|chuc danh|noi nhan|gui|duoc gui|bao cao len|luu|ban luu|ban hanh|"
+    r"\b(?:(?<!hoc )(?<!nhiem )(?<!dang )(?<!thoi )(?<!the )(?<!dinh )(?<!truong )"
+    r"ky(?! (?:niem|luat|nang|thuat|hop|thi|yeu|vong|cang|luong))|"
+    r"nguoi ky|chuc danh|noi nhan|gui|duoc gui|bao cao len|luu|ban luu|ban hanh|"
     r"so hieu|mang so|so may|so bao nhieu|chu ky|ky so|chung thuc|vao so|"
     # "nhận ngày nào" is the document's own date; "(hoàn thành) trước ngày nào" is a deadline.
     r"(?<!\btruoc )(?<!\bsau )(?<!\bnhat )(?<!\bvao )(?<!\bhan )ngay nao|"
     r"cong van den|thuoc dang bo|thuoc tinh|dang bo tinh|xay dung ke hoach|ra ke hoach|"
     r"cua dia phuong|nhan ke hoach|ngay ra)\b"
 )
+
+
+# "ky" folded is also "kỷ niệm", "kỳ họp", "kỹ năng": typed with diacritics, only "ký" signs.
+_KY = re.compile(r"\bky\b")
+_TYPED_KY = re.compile(r"(?<!\w)ký(?!\w)")
+
+
+def _about_document(text: str, folded: str) -> bool:
+    found = [m[0] for m in _ABOUT_DOCUMENT.finditer(folded)]
+    if not found:
+        return False
+    if folded == nfc(text).lower() or any(not _KY.fullmatch(f) for f in found):
+        return True
+    return bool(_TYPED_KY.search(nfc(text).lower()))
 
 
 # Words that name a document: a header's date answers "ngày nào" only about one of these.
@@ -468,7 +485,7 @@ def parse_question(raw: str) -> Question:
         kinds=_kinds(text, folded),
         terms=tuple(asked_terms(text)),
         named=named_things(text, folded),
-        about_document=bool(_ABOUT_DOCUMENT.search(folded)),
+        about_document=_about_document(text, folded),
         without_diacritics=folded == text.lower(),
         counted=counted_noun(text, folded),
         head=(head := head_of(text, folded)),

@@ -297,7 +297,10 @@ def candidates(
         leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
         typed_context = _typed_words(f"{chunk.meta.title} {chunk.heading}")
         named_section = names_section(question, chunk.heading)
+        dated = f"{chunk.meta.title} {chunk.heading} {chunk.meta.date or ''}"
         for index, unit in enumerate(units):
+            if _other_year(unit, dated, question):
+                continue  # "năm 2023" asked, "Năm 2024, … kết nạp 1.850 đảng viên" told
             # An outline line with content ("c) Thời gian: 7 giờ 30 ngày 17/10") heads its
             # passage too: read as a unit, what it says is its own, not its context's.
             own_line = [p for p in parts if _is_line_of(unit, p)] if parts else []
@@ -357,6 +360,19 @@ def candidates(
     # that names it beside others.
     found.sort(key=lambda c: (-c.score, -c.alone, c.bare, c.rank, c.index))
     return found
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _other_year(unit: str, context: str, question: q.Question) -> bool:
+    """The question names a year, the unit states years and none of them is the one asked, nor
+    does its heading, title or date give it: the unit tells of another year."""
+    asked = {named.text for named in question.named if named.kind == "year"}
+    if not asked:
+        return False
+    years = set(_YEAR.findall(unit))
+    return bool(years) and not asked & years and not asked & set(_YEAR.findall(context))
 
 
 def opens_with_other_label(unit: str, heading: str, question: q.Question) -> bool:

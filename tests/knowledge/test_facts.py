@@ -347,3 +347,18 @@ def test_a_related_list_ends_where_prose_starts() -> None:
         "Chi bộ thôn Đông sinh hoạt chuyên đề quý I. Chi bộ đề nghị đảng viên đọc tài liệu.",
     ]
     assert drop_web_furniture(lines) == [lines[2]]
+
+
+def test_the_issuer_is_read_from_the_header_when_nothing_else_names_it() -> None:
+    """No number suffix or preamble names the body: the header does, on one line or two."""
+    cases = (
+        ("BAN TUYÊN GIÁO TỈNH ỦY HÒA AN\nHòa An, ngày 6 tháng 1 năm 2025\nĐỀ CƯƠNG\nkỷ niệm",
+         "Ban Tuyên giáo Tỉnh ủy Hòa An"),
+        ("HUYỆN ỦY MAI SƠN\nBAN DÂN VẬN\nMai Sơn, ngày 1 tháng 2 năm 2025\nHƯỚNG DẪN\nsinh hoạt",
+         "Ban Dân vận Huyện ủy Mai Sơn"),
+        ("TỈNH ỦY HÒA AN\n*\nHòa An, ngày 6 tháng 1 năm 2025\nTHÔNG BÁO\nvề lịch học",
+         "Tỉnh ủy Hòa An"),
+    )  # fmt: skip
+    for header, issuer in cases:
+        text = f"{header}\nI. NỘI DUNG\nCác chi bộ học tập đầy đủ."
+        assert parse_document(text, "x.txt", "c" * 64).meta.issuer == issuer, header

@@ -467,3 +467,16 @@ def test_how_often_and_must_are_not_topic_words() -> None:
     assert q.WHEN in question.kinds
     assert not {"phai", "lau", "lan"} & set(question.terms)
     assert "phai" in parse_question("Trường phái ngoại giao cây tre là gì?").terms
+
+
+def test_an_anniversary_or_a_term_is_not_a_signature() -> None:
+    """ "kỷ niệm", "học kỳ" fold to "ky" like "ký"; only signing asks about the document."""
+    for text in (
+        "Tuyên truyền kỷ niệm 95 năm thành lập Đảng trên những phương tiện nào?",
+        "tuyen truyen ky niem 95 nam thanh lap dang tren nhung phuong tien nao",
+        "hoc ky 2 bat dau khi nao",
+    ):
+        assert not parse_question(text).about_document, text
+    for text in ("Kế hoạch 41 do ai ký?", "ke hoach ky ngay nao", "Ai ký ban hành kế hoạch?"):
+        assert parse_question(text).about_document, text
+    assert q.WHERE in parse_question("Tuyên truyền trên những phương tiện nào?").kinds

@@ -670,3 +670,31 @@ def test_the_label_asked_of_a_two_label_section_is_quoted(tmp_path: Path) -> Non
     answer = service.ask("han che trong thuc hien chi thi 05 o tan phu la gi")
     assert answer.grounded and "hinh thuc" in body(answer.text), answer.text
     assert not body(answer.text).startswith("nguyen nhan"), answer.text
+
+
+OUTLINE = """BAN TUYÊN GIÁO TỈNH ỦY HÒA AN
+Hòa An, ngày 06 tháng 01 năm 2025
+ĐỀ CƯƠNG TUYÊN TRUYỀN
+Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam
+I. ĐẢNG BỘ TỈNH HÒA AN
+Đảng bộ tỉnh hiện có 1.142 tổ chức cơ sở đảng với hơn 47.000 đảng viên. Năm 2024, toàn Đảng bộ \
+kết nạp 1.850 đảng viên mới.
+II. HÌNH THỨC TUYÊN TRUYỀN
+Treo băng rôn, khẩu hiệu tại trụ sở cơ quan từ ngày 20/01/2025 đến hết ngày 10/02/2025.
+III. CÁC NĂM TRƯỚC
+Chương trình tuyên truyền năm 2023 đã được tổng kết đầy đủ.
+"""
+
+
+def test_a_figure_of_another_year_does_not_answer_the_year_asked(tmp_path: Path) -> None:
+    """The library knows 2023 (another section names it), so the question is not declined for
+    an unknown year; the 2024 figure must still not be given as 2023's."""
+    service = _qa_over(tmp_path, "dc.txt", OUTLINE)
+    answer = service.ask("Năm 2024 Đảng bộ tỉnh Hòa An kết nạp bao nhiêu đảng viên mới?")
+    assert answer.grounded and "1.850" in answer.text, answer.text
+    for asked in (
+        "Năm 2023 Đảng bộ tỉnh Hòa An kết nạp bao nhiêu đảng viên mới?",
+        "hoa an ket nap bao nhieu dang vien moi nam 2023",
+    ):
+        answer = service.ask(asked)
+        assert "1.850" not in answer.text, answer.text

@@ -1,7 +1,8 @@
 """Answer benchmark: accuracy, sources, declines and latency on two development sets, each split
 once into a tuning half and a checking half, and on three probe sets used whole for tuning.
 
-    python bench/answers.py [--misses] [--set dev|viqa|probe-seed|probe-party|probe-wiki]
+    python bench/answers.py [--misses]
+                            [--set dev|viqa|probe-seed|probe-party|probe-wiki|probe-own]
                             [--half tuning|checking] [--extra QUESTIONS_JSON LIBRARY_DIR]
 
 The split is fixed and written down here: a question belongs to the *tuning* half when the number
@@ -16,7 +17,9 @@ Sets (outside this repository, beside it in ../shared/eval/):
 
 Probe sets (bench/probes/, see its README): questions written blind, by writers who never saw
 this code, on the sample plans (probe-seed), on five real party and state documents copied from
-public pages (probe-party) and on six Vietnamese Wikipedia articles (probe-wiki). They have no
+public pages (probe-party) and on six Vietnamese Wikipedia articles (probe-wiki); and one written
+by the developer, not blind, on three documents written for the purpose (probe-own: a news page
+copied whole, a .docx results report, a propaganda outline). They have no
 checking half: every question is tuning data, reported as "all". `--half checking` alone skips
 them.
 """
@@ -52,8 +55,10 @@ SETS = {
     "probe-seed": (PROBES / "seed" / "questions.json", ROOT / "knowledge" / "corpus"),
     "probe-party": (PROBES / "party" / "questions.json", PROBES / "party" / "docs"),
     "probe-wiki": (PROBES / "wiki" / "questions.json", PROBES / "wiki" / "docs"),
+    # Written by the developer (not blind) on three documents written for the purpose.
+    "probe-own": (PROBES / "own" / "questions.json", PROBES / "own" / "docs"),
 }
-WHOLE = {"probe-seed", "probe-party", "probe-wiki", "extra"}  # no checking half
+WHOLE = {"probe-seed", "probe-party", "probe-wiki", "probe-own", "extra"}  # no checking half
 
 
 def half_of(question_id: str) -> str:

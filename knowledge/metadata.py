@@ -276,7 +276,8 @@ def _body_in_header(header_lines: list[str]) -> str | None:
     """The issuing body as its header names it, without a number or preamble that says it:
     "BAN TUYÊN GIÁO TỈNH ỦY HÀ GIANG" on one line, or "HUYỆN ỦY MAI CHÂU" above "BAN TUYÊN
     GIÁO"."""
-    lines = [" ".join(line.split()).upper() for line in header_lines[:6] if line.strip()]
+    lines = [" ".join(line.split()) for line in header_lines[:6] if line.strip()]
+    lines = [line for line in lines if line.upper() == line]  # a header is set in capitals
     for index, line in enumerate(lines):
         committee = _HEADER_COMMITTEE.match(line)
         if committee is None:

@@ -462,7 +462,7 @@ def asked_terms(text: str) -> list[str]:
     return topic_terms(text)
 
 
-@lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike
+@lru_cache(maxsize=1024)
 def cue_words(question: Question) -> frozenset[str]:
     """The words of the phrases that tell the question's kind ("tại đâu", "ngày nào"), not
     its topic: an answer that says them ("tại Hội trường …") does not merely echo it."""
@@ -476,6 +476,7 @@ def cue_words(question: Question) -> frozenset[str]:
     return frozenset(found - set(question.words))
 
 
+@lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike
 def parse_question(raw: str) -> Question:
     text = canonical_doc_numbers(" ".join(nfc(raw).split()))
     folded = fold(text)

@@ -245,7 +245,9 @@ def cut_distribution_list(lines: list[str]) -> list[str]:
 _WEB_LINE = re.compile(
     r"^[\W_]*(?:copy\s?right|ban quyen|©|\(c\)|luot xem|so luot|luot truy cap|dang truy cap|"
     r"truy cap hom nay|tong truy cap|ghi ro nguon|bai viet lien quan|tin lien quan|"
-    r"cac tin da dua|len dau trang|vui long (?:cho|doi)|co chu|ngay dang|ngay cap nhat)\b"
+    r"cac tin da dua|len dau trang|vui long (?:cho|doi))\b"
+    # "Cỡ chữ: A- A A+", "Ngày đăng: …": not "Có chủ trương …", "Ngày đăng ký …".
+    r"|^[\W_]*(?:co chu|ngay dang|ngay cap nhat)\s*:"
     # A page's loading message: "Đang tải nội dung, vui lòng chờ giây lát...".
     r"|^[\W_]*dang tai(?: noi dung| du lieu| trang)?\W*(?:vui long\b.*)?$"
 )

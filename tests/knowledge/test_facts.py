@@ -362,3 +362,11 @@ def test_the_issuer_is_read_from_the_header_when_nothing_else_names_it() -> None
     for header, issuer in cases:
         text = f"{header}\nI. NỘI DUNG\nCác chi bộ học tập đầy đủ."
         assert parse_document(text, "x.txt", "c" * 64).meta.issuer == issuer, header
+    # A news title that opens with a committee's name is not a header in capitals.
+    news = "Huyện ủy Mai Sơn sơ kết công tác 6 tháng đầu năm\nSáng 14/7, hội nghị đã diễn ra."
+    assert parse_document(news, "tin.txt", "c" * 64).meta.issuer is None
+
+
+def test_lines_that_open_like_page_controls_but_say_something_are_kept() -> None:
+    lines = ["Có chủ trương tổ chức học tập cho đảng viên mới", "Ngày đăng ký dự lớp: 20/5/2025."]
+    assert drop_web_furniture(["Cỡ chữ: A- A A+", "Ngày đăng: 15/07/2025", *lines]) == lines

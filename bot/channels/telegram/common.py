@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from telegram import Message, Update, User
+from telegram import Message, MessageEntity, Update, User
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes
@@ -169,3 +169,12 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         CommandHandler(["start", "batdau"], start),
         CommandHandler(["trogiup", "help"], help_),
     ]
+
+
+def entity_text(message: Message, entity: MessageEntity) -> str | None:
+    """The text an entity marks, or None when its offsets cut a character in two (Telegram
+    counts UTF-16 units; a forged update can split a surrogate pair): never an exception."""
+    try:
+        return message.parse_entity(entity)
+    except (UnicodeDecodeError, RuntimeError):
+        return None

@@ -12,6 +12,7 @@ from bot.channels.telegram.common import (
     chat_ref,
     command_argument,
     cpu_bound,
+    entity_text,
     reply_html,
     typing,
     user_ref,
@@ -34,8 +35,12 @@ class _AddressedToBot(filters.MessageFilter):
         if reply is not None and reply.from_user is not None and reply.from_user.id == bot.id:
             return True
         username = (bot.username or "").lower()
-        mentions = message.parse_entities([MessageEntity.MENTION]).values()
-        return bool(username) and any(m[1:].lower() == username for m in mentions)
+        mentions = (
+            entity_text(message, entity)
+            for entity in message.entities
+            if entity.type == MessageEntity.MENTION
+        )
+        return bool(username) and any(m and m[1:].lower() == username for m in mentions)
 
 
 ADDRESSED_TO_BOT = _AddressedToBot(name="addressed_to_bot")

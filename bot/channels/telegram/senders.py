@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, ContextTypes
 
-from bot.channels.telegram.common import person
+from bot.channels.telegram.common import entity_text, person
 from bot.channels.telegram.sending import answer_query, reply_plain
 from bot.texts import telegram as texts
 
@@ -34,7 +34,10 @@ def addressed_command(message: Message, bot_username: str | None) -> str | None:
     first = message.entities[0]
     if first is None or first.type != MessageEntity.BOT_COMMAND or first.offset != 0:
         return None
-    word = message.parse_entity(first)[1:]
+    text = entity_text(message, first)
+    if text is None:
+        return None
+    word = text[1:]
     name, _, target = word.partition("@")
     if target and target.lower() != (bot_username or "").lower():
         return None  # another bot's command

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.channels.telegram import app as telegram_app
@@ -240,6 +240,19 @@ def poll_answer_updates(draw: Callable[..., Any]) -> dict[str, Any]:
 updates = st.one_of(message_updates(), message_updates(), callback_updates(), poll_answer_updates())
 
 
+def _cut_entity(text: str, kind: str, length: int) -> dict[str, Any]:
+    return {
+        "message": {
+            "message_id": 50269,
+            "date": 1_790_000_000,
+            "chat": {"id": -100501, "type": "group", "title": "Chi bộ"},
+            "from": {"id": 822, "is_bot": False, "first_name": "A"},
+            "text": text,
+            "entities": [{"type": kind, "offset": 0, "length": length}],
+        }
+    }
+
+
 def check_reply_limits(calls: list[Any]) -> None:
     for call in calls:
         if call.method in ("sendMessage", "editMessageText"):
@@ -258,6 +271,9 @@ def check_reply_limits(calls: list[Any]) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(batch=st.lists(updates, min_size=1, max_size=4))
+# Found by this test: entity offsets (UTF-16 units) that cut a character outside the BMP in two.
+@example(batch=[_cut_entity("0\U00010000", "bot_command", 2)])
+@example(batch=[_cut_entity("\x07\U000ff28c", "mention", 2)])
 def test_arbitrary_updates_never_crash_a_handler(
     bot_thread: BotThread, batch: list[dict[str, Any]]
 ) -> None:

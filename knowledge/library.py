@@ -9,7 +9,6 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable
-from itertools import pairwise
 from pathlib import Path
 
 from knowledge.documents import parse_document
@@ -18,7 +17,7 @@ from knowledge.errors import Code
 from knowledge.limits import ParseLimits
 from knowledge.loaders import SUPPORTED_SUFFIXES, load_text
 from knowledge.ocr import OcrRepairer
-from knowledge.retrieval import HybridRetriever, Snapshot
+from knowledge.retrieval import HybridRetriever, Snapshot, label_named
 from knowledge.store import ChunkStore, StoredChunk
 from knowledge.types import Chunk, DocumentInfo, IngestReport, KnowledgeError, SearchHit
 from knowledge.walk import Skipped, walk
@@ -82,7 +81,7 @@ class Library:
             SearchHit(chunk=snapshot.chunks[index].chunk, score=0.0)
             for document in documents
             for label, index in snapshot.sections.get(document, [])
-            if all("_".join(pair) in terms for pair in pairwise(label.split()))
+            if label_named(label, terms)
         ]
 
     def chunks(self) -> list[Chunk]:

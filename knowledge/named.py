@@ -33,7 +33,7 @@ _DOC_SHORT = re.compile(
     rf"\b({'|'.join(DOC_TYPE_CODE)})(?: so)? (\d{{1,4}})\b(?!\s*[-/])"
     r"(?! (?:nam(?! (?:19|20)\d\d)|(?:thang|ngay)(?! \d)|tuan|lan|buoi|trang|nguoi|tiet|phut)\b)"
 )
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 # Administrative units before a place name. Typed without diacritics only the unambiguous
 # ones count: "quan" may be "quản", "xa" "xa", "phuong" "phương".
@@ -171,7 +171,7 @@ def named_things(text: str, folded: str) -> tuple[Named, ...]:
         named.append(Named("reference_short", typed, f"{match[2]}-{code}/"))
     named.extend(Named("date", m, m) for m in _DATE.findall(folded))
     named.extend(
-        Named("year", m, m) for m in _YEAR.findall(_DATE.sub(" ", _DOC_NUMBER.sub(" ", folded)))
+        Named("year", m, m) for m in YEAR.findall(_DATE.sub(" ", _DOC_NUMBER.sub(" ", folded)))
     )
     named.extend(_places(text, folded))
     named.extend(_proper_names(text))

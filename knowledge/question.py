@@ -192,9 +192,10 @@ def _about_document(text: str, folded: str) -> bool:
     found = [m[0] for m in _ABOUT_DOCUMENT.finditer(folded)]
     if not found:
         return False
-    if folded == nfc(text).lower() or any(not _KY.fullmatch(f) for f in found):
+    lowered = nfc(text).lower()
+    if folded == lowered or any(not _KY.fullmatch(f) for f in found):
         return True
-    return bool(_TYPED_KY.search(nfc(text).lower()))
+    return bool(_TYPED_KY.search(lowered))
 
 
 # Words that name a document: a header's date answers "ngày nào" only about one of these.

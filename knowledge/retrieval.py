@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -76,6 +77,12 @@ def section_labels(heading: str) -> tuple[str, ...]:
     parts = (" ".join(re.findall(r"[a-z0-9]+", p)) for p in _LABEL_SPLIT.split(label))
     labels = tuple(p for p in parts if 2 <= len(p.split()) <= MAX_LABEL_WORDS)
     return labels if len(label.split()) <= 2 * MAX_LABEL_WORDS else ()
+
+
+def label_named(label: str, terms: frozenset[str] | tuple[str, ...]) -> bool:
+    """Does a question name this section label? Every word pair of it is one of its `terms`
+    ("muc dich" → "muc_dich")."""
+    return all("_".join(pair) in terms for pair in pairwise(label.split()))
 
 
 def _sections_by_document(chunks: list[StoredChunk]) -> dict[str, list[tuple[str, int]]]:

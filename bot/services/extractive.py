@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from bot.services.answer_kinds import (
     STRICT,
@@ -20,7 +19,8 @@ from bot.services.answer_kinds import (
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE, asks_signer
 from knowledge.lexical import IdfTable, index_terms
-from knowledge.retrieval import section_labels
+from knowledge.named import YEAR
+from knowledge.retrieval import label_named, section_labels
 from knowledge.syllables import is_syllable
 from knowledge.textnorm import fold, tone_key
 from knowledge.types import SearchHit
@@ -259,6 +259,7 @@ def candidates(
         if " ".join(question.head) in ("muc dich", "muc tieu")
         else set()
     )
+    years_asked = frozenset(n.text for n in question.named if n.kind == "year")
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -299,7 +300,7 @@ def candidates(
         named_section = names_section(question, chunk.heading)
         dated = f"{chunk.meta.title} {chunk.heading} {chunk.meta.date or ''}"
         for index, unit in enumerate(units):
-            if _other_year(unit, dated, question):
+            if years_asked and _other_year(unit, dated, years_asked):
                 continue  # "năm 2023" asked, "Năm 2024, … kết nạp 1.850 đảng viên" told
             # An outline line with content ("c) Thời gian: 7 giờ 30 ngày 17/10") heads its
             # passage too: read as a unit, what it says is its own, not its context's.
@@ -362,17 +363,11 @@ def candidates(
     return found
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _other_year(unit: str, context: str, question: q.Question) -> bool:
-    """The question names a year, the unit states years and none of them is the one asked, nor
-    does its heading, title or date give it: the unit tells of another year."""
-    asked = {named.text for named in question.named if named.kind == "year"}
-    if not asked:
-        return False
-    years = set(_YEAR.findall(unit))
-    return bool(years) and not asked & years and not asked & set(_YEAR.findall(context))
+def _other_year(unit: str, context: str, asked: frozenset[str]) -> bool:
+    """The question names years (`asked`), the unit states years and none of them is one asked,
+    nor does its heading, title or date give it: the unit tells of another year."""
+    years = set(YEAR.findall(unit))
+    return bool(years) and not asked & years and not asked & set(YEAR.findall(context))
 
 
 def opens_with_other_label(unit: str, heading: str, question: q.Question) -> bool:
@@ -381,16 +376,11 @@ def opens_with_other_label(unit: str, heading: str, question: q.Question) -> boo
     labels = section_labels(heading)
     if len(labels) < 2:
         return False
-    asked = [label for label in labels if _label_asked(label, question)]
+    asked = [label for label in labels if label_named(label, question.terms)]
     if len(asked) != 1:
         return False
     opening = fold(OUTLINE_MARKER_LINE.sub("", unit.lstrip("-+•* ")))
     return any(opening.startswith(label) for label in labels if label != asked[0])
-
-
-def _label_asked(label: str, question: q.Question) -> bool:
-    words = label.split()
-    return all("_".join(pair) in question.terms for pair in pairwise(words))
 
 
 def names_section(question: q.Question, heading: str) -> bool:

@@ -52,6 +52,7 @@ _NAME_STOP_WORDS = (
     "can phai hay khong mot cac nhung deu nhieu theo ai may gom"
 )
 _NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
+_HOUR_AFTER = re.compile(r"\S+ may gio\b")
 # Word pairs that read as a verb or a question, not a name: "thị xã bắt đầu lúc mấy giờ".
 _NAME_STOP_PAIRS = frozenset(
     {
@@ -131,7 +132,12 @@ def _places(text: str, folded: str) -> list[Named]:
         words = []
         for word, as_typed in zip(after, typed, strict=False):
             clean = word.strip('?,.;:!()"')
-            if not clean or clean in _NAME_STOP or any(c.isdigit() for c in clean):
+            # "huyen uy song may so ket": a "may" after a name word ends the name ("Sông
+            # Mây"), unless "may gio" asks the hour.
+            continues = words and clean == "may" and not _HOUR_AFTER.match(folded, cue.end())
+            if not continues and (
+                not clean or clean in _NAME_STOP or any(c.isdigit() for c in clean)
+            ):
                 break
             if as_typed.strip('?,.;:!()"') in _TYPED_NAME_STOP:
                 break

@@ -364,7 +364,16 @@ _COUNT_CUE = re.compile(
 )
 
 
-def _kinds(text: str, folded: str) -> frozenset[str]:
+def _outside_names(folded: str, named: tuple[Named, ...]) -> str:
+    """The folded question with the place names it types blanked out: the "may" of "song
+    may" (Sông Mây) asks no number."""
+    for name in named:
+        if name.kind == "place":
+            folded = folded.replace(name.folded, " ")
+    return folded
+
+
+def _kinds(text: str, folded: str, named: tuple[Named, ...]) -> frozenset[str]:
     kinds = {kind for kind, cue in _KIND_CUES if cue.search(folded)}
     if asked_role(folded):
         kinds.add(PERSON)
@@ -375,9 +384,11 @@ def _kinds(text: str, folded: str) -> frozenset[str]:
     if re.search(r"\bsở (?:\w+ )?nào", lowered):
         kinds.add(WHO)
         kinds.discard(NUMBER)
-    # Typed with diacritics, "mấy" asks a number; "Sông Mây", "máy tính" do not.
+    # Typed with diacritics, "mấy" asks a number; "Sông Mây", "máy tính" do not. Folded, the
+    # "may" of a place name does not.
     only_may = NUMBER in kinds and not _NUMBER_CUE.search(_MAY.sub(" ", folded))
-    if only_may and folded != lowered and not _TYPED_MAY.search(lowered):
+    typed_not_may = folded != lowered and not _TYPED_MAY.search(lowered)
+    if only_may and (typed_not_may or not _MAY.search(_outside_names(folded, named))):
         kinds.discard(NUMBER)
     # "… chưa?" (yet?) asks yes or no; "… dựng chùa?" (a pagoda) does not.
     if YESNO in kinds and folded != lowered and not _YESNO_TYPED.search(lowered):
@@ -401,14 +412,19 @@ _NOT_COUNTED_WORDS = (
 _NOT_COUNTED_PLAIN = frozenset(_NOT_COUNTED_WORDS.split())
 _NOT_COUNTED = _NOT_COUNTED_PLAIN | (STOPWORDS - {"chi", "ban", "hoi"})
 _COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
+_COUNTED_PLAIN = re.compile(r"\bbao nhieu\s+([a-z]+)")
 _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)")
 
 
-def counted_noun(text: str, folded: str) -> str | None:
+def counted_noun(text: str, folded: str, named: tuple[Named, ...] = ()) -> str | None:
     """The first word (folded) of what a "how many" question counts, when it names one."""
     # Typed with diacritics, "mấy" (how many) is not "máy" (machine).
     typed = folded != text.lower()
-    match = (_COUNTED_TYPED if typed else _COUNTED).search(text.lower() if typed else folded)
+    if typed:
+        match = _COUNTED_TYPED.search(text.lower())
+    else:  # folded, "may" may be "Mây" or "máy": "bao nhieu" is the surer cue
+        outside = _outside_names(folded, named)
+        match = _COUNTED_PLAIN.search(outside) or _COUNTED.search(outside)
     if match is None:
         return None
     # As typed, "nội dung" is counted and "nơi" is not; folded, both read "noi".
@@ -484,12 +500,12 @@ def parse_question(raw: str) -> Question:
     return Question(
         text=text,
         folded=folded,
-        kinds=_kinds(text, folded),
+        kinds=_kinds(text, folded, named := named_things(text, folded)),
         terms=tuple(asked_terms(text)),
-        named=named_things(text, folded),
+        named=named,
         about_document=_about_document(text, folded),
         without_diacritics=folded == text.lower(),
-        counted=counted_noun(text, folded),
+        counted=counted_noun(text, folded, named),
         head=(head := head_of(text, folded)),
         head_typed=typed_head(text, folded, head),
     )

@@ -461,6 +461,21 @@ def test_a_name_that_folds_like_may_asks_no_number() -> None:
     assert q.NUMBER in parse_question("chi bo song may co may dang vien").kinds
 
 
+def test_a_place_ending_in_may_typed_without_diacritics_asks_no_number() -> None:
+    """Folded, "may" after a place's first word ends the name ("huyện Đồng Mây"); "bao
+    nhiêu" is the surer cue of what is counted, and "mấy giờ" still asks the hour."""
+    where = parse_question("huyen uy dong may hop tong ket o dau?")
+    assert q.NUMBER not in where.kinds and q.WHERE in where.kinds
+    assert [n.folded for n in where.named if n.kind == "place"] == ["dong may"]
+    assert q.NUMBER not in parse_question("huyen dong may chi ra nhung han che gi?").kinds
+    counted = parse_question("nam nay huyen dong may ket nap bao nhieu dang vien?")
+    assert q.NUMBER in counted.kinds and counted.counted == "dang"
+    assert q.NUMBER in parse_question("huyen dong may co may chi bo?").kinds
+    hour = parse_question("tinh uy lam dong may gio hop?")
+    assert q.WHEN in hour.kinds
+    assert [n.folded for n in hour.named if n.kind == "place"] == ["lam dong"]
+
+
 def test_how_often_and_must_are_not_topic_words() -> None:
     """ "bao lâu một lần" asks how often, "phải" (must) is glue as typed; "phái" is a word."""
     question = parse_question("Chi bộ phải họp chuyên đề bao lâu một lần?")

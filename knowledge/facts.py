@@ -268,12 +268,31 @@ def _block_length(tail: list[str]) -> int:
 
 
 def _trailing_signature(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Without a "Nơi nhận" list, a signature block may still close the document."""
+    """Without a "Nơi nhận" list, a signature block may still close the document; an outline
+    may close with its body's name alone ("BAN TUYÊN GIÁO TỈNH ỦY"), which is no content."""
     for start in range(max(0, len(lines) - 4), len(lines)):
         block = lines[start:]
         if block and _is_role(block[0]) and _is_name(block[-1].strip()):
             return lines[:start], block
+    if len(lines) > 1 and _is_sign_off(lines[-1].strip()):
+        return lines[:-1], []
     return lines, []
+
+
+_BODY_NAME = re.compile(
+    r"^(?:ban|huyen uy|tinh uy|thi uy|thanh uy|quan uy|dang uy|uy ban|ubnd|mat tran|hoi)\b"
+)
+
+
+def _is_sign_off(line: str) -> bool:
+    """A body's name in capitals on the last line: "BAN TUYÊN GIÁO TỈNH ỦY"."""
+    return (
+        _caps(line)
+        and len(line.split()) <= 8
+        and not any(c.isdigit() for c in line)
+        and not line.endswith((".", ":", "!", "?", ","))
+        and bool(_BODY_NAME.match(fold(line)))
+    )
 
 
 def _read_tail(tail: list[str], split: SplitDocument) -> None:

@@ -84,6 +84,24 @@ class Library:
             if label_named(label, terms)
         ]
 
+    def top_section(self, chunk: Chunk) -> list[Chunk]:
+        """The body passages of `chunk`'s document under the same top heading ("IV > 1",
+        "IV > 2" …), in order: a section whose items were cut into passages."""
+        section = chunk.section or ""
+        if " > " not in section:
+            return []
+        top = section.split(" > ")[0]
+        return sorted(
+            (
+                c.chunk
+                for c in self.snapshot().chunks
+                if c.chunk.meta.document == chunk.meta.document
+                and c.chunk.kind == "body"
+                and (c.chunk.section or "").split(" > ")[0] == top
+            ),
+            key=lambda c: c.position,
+        )
+
     def chunks(self) -> list[Chunk]:
         return [stored.chunk for stored in self.snapshot().chunks]
 

@@ -21,7 +21,7 @@ from bot.services.answer_cache import AnswerCache
 from bot.services.answers import Answer, Conversation, Source
 from bot.services.grounding import Grounding, judge
 from bot.services.presenting import shorten, source_line
-from bot.services.quoting import render
+from bot.services.quoting import asks_cut_section, render
 from bot.texts import answers as text
 from knowledge.question import Question, expand_shorthand, parse_question, topic_terms
 from knowledge.textnorm import fold
@@ -254,7 +254,10 @@ class QAService:
         if grounding.issued is not None:
             quote = _issued_by(grounding.issued)
         else:
-            quote = render(best, turn.parsed, grounding.terms, self.library.snapshot().lexical.idf)
+            cut = asks_cut_section(best, turn.parsed)
+            section = self.library.top_section(best.hit.chunk) if cut else []
+            idf = self.library.snapshot().lexical.idf
+            quote = render(best, turn.parsed, grounding.terms, idf, section)
         ordered = [best.hit, *[h for h in turn.hits if h is not best.hit]]
         sources = _distinct_sources([to_source(h) for h in ordered])[:3]
         line = source_line(sources[:1])

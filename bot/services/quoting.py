@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.services.answer_kinds import kinds_present
 from bot.services.extractive import (
@@ -17,10 +18,13 @@ from bot.services.extractive import (
     names_section,
     says_no_content,
     terms_of,
+    units_of,
 )
 from knowledge import question as q
 from knowledge.facts import FACT_KINDS
+from knowledge.retrieval import label_named, section_labels
 from knowledge.textnorm import fold
+from knowledge.types import Chunk
 
 # A window of a long sentence that holds the clause after the question's last words gains
 # this much: chosen with bench/answers.py (0.2 cut viqa tuning answers short).
@@ -99,14 +103,54 @@ def _list_around(units: tuple[str, ...], index: int) -> list[str]:
     return [*intro, *units[start:end]]
 
 
+def _top_heading(best: Candidate) -> str:
+    return best.hit.chunk.heading.split(" > ")[0].removesuffix("…").rstrip()
+
+
+def asks_cut_section(best: Candidate, question: q.Question) -> bool:
+    """A list question answered by a section whose items were cut into passages of their own
+    ("IV > 1", "IV > 2" …): the chosen unit is the section's top heading, or the question
+    names that heading's label ("các khẩu hiệu tuyên truyền" → "IV. KHẨU HIỆU TUYÊN
+    TRUYỀN")."""
+    if q.LIST not in question.kinds or " > " not in (best.hit.chunk.section or ""):
+        return False
+    top = _top_heading(best)
+    if not top:
+        return False
+    if best.index == 0 and best.unit.startswith(top) and _is_bare_heading(best.unit):
+        return True
+    labels = section_labels(top)  # one label: "MỤC ĐÍCH, YÊU CẦU" is read section by section
+    return len(labels) == 1 and label_named(labels[0], question.terms)
+
+
+def section_items(top: str, passages: Sequence[Chunk]) -> list[str] | None:
+    """The top heading, then the item each passage of the section is; None when a passage
+    is more than one item (a subsection with a heading of its own)."""
+    items = [top]
+    for chunk in passages:
+        lines = [u for u in units_of(chunk.text) if not u.startswith(top)]
+        if len(lines) != 1 or not ITEM.match(lines[0]):
+            return None
+        items.append(lines[0])
+    return items
+
+
 def render(
-    best: Candidate, question: q.Question, terms: tuple[str, ...], idf: dict[str, float]
+    best: Candidate,
+    question: q.Question,
+    terms: tuple[str, ...],
+    idf: dict[str, float],
+    section: Sequence[Chunk] = (),
 ) -> str:
     """The quote for the chosen unit: trimmed, with its list or its acting heading; a fact
-    passage (header, recipients, signature) is short and quoted whole."""
+    passage (header, recipients, signature) is short and quoted whole. `section` are the
+    passages of a section cut into passages that the question asks for (`asks_cut_section`)."""
     units, index = best.units, best.index
     unit = units[index]
-    if best.hit.chunk.kind in FACT_KINDS:
+    items = section_items(_top_heading(best), section) if len(section) > 1 else None
+    if items is not None and asks_cut_section(best, question):
+        picked = items
+    elif best.hit.chunk.kind in FACT_KINDS:
         picked = unit.split("\n")
     elif names_section(question, best.hit.chunk.heading):
         picked = _section_content(best)

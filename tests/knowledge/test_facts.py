@@ -74,6 +74,23 @@ def test_a_signature_without_recipients_is_still_found() -> None:
     assert meta.signer == "Lò Thị Mai" and meta.signer_title == "Trưởng Ban"
 
 
+def test_an_outline_closing_with_its_bodys_name_alone_keeps_it_out_of_the_last_item() -> None:
+    """ "BAN TUYÊN GIÁO TỈNH ỦY" on the last line closes the outline: it is no part of the
+    last slogan, and no signer is invented from it. A last line of content stays."""
+    outline = (
+        "BAN TUYÊN GIÁO TỈNH ỦY BẮC SƠN\nBắc Sơn, ngày 06 tháng 01 năm 2025\n"
+        "ĐỀ CƯƠNG TUYÊN TRUYỀN\nKỷ niệm ngày thành lập Đảng\nI. KHẨU HIỆU\n"
+        "1. Nhiệt liệt chào mừng ngày thành lập Đảng!\n2. Đảng Cộng sản Việt Nam quang vinh "
+        "muôn năm!\n"
+    )
+    closed = parse_document(outline + "BAN TUYÊN GIÁO TỈNH ỦY\n", "dc.txt", "3" * 64)
+    last = [c for c in closed.chunks if c.kind == "body"][-1]
+    assert last.text.endswith("quang vinh muôn năm!"), last.text
+    assert closed.meta.signer is None and closed.meta.signer_title is None
+    kept = parse_document(outline + "Ban Tuyên giáo hướng dẫn thực hiện.\n", "d.txt", "4" * 64)
+    assert "Ban Tuyên giáo hướng dẫn" in [c for c in kept.chunks if c.kind == "body"][-1].text
+
+
 def test_web_furniture_is_dropped() -> None:
     lines = [
         "Trang chủ",

@@ -698,3 +698,35 @@ def test_a_figure_of_another_year_does_not_answer_the_year_asked(tmp_path: Path)
     ):
         answer = service.ask(asked)
         assert "1.850" not in answer.text, answer.text
+
+
+SLOGANS = """BAN TUYÊN GIÁO HUYỆN ỦY BẢN ĐÔN
+Bản Đôn, ngày 10 tháng 4 năm 2025
+ĐỀ CƯƠNG TUYÊN TRUYỀN
+Kỷ niệm 50 năm Ngày giải phóng huyện Bản Đôn
+I. HÌNH THỨC TUYÊN TRUYỀN
+1. Tuyên truyền trên trang thông tin điện tử của huyện và hệ thống truyền thanh cơ sở.
+2. Treo băng rôn tại trụ sở các cơ quan từ ngày 20/4/2025 đến hết ngày 05/5/2025.
+II. KHẨU HIỆU TUYÊN TRUYỀN
+1. Nhiệt liệt chào mừng 50 năm Ngày giải phóng huyện Bản Đôn!
+2. Đảng bộ và nhân dân huyện Bản Đôn đoàn kết, sáng tạo, phát triển!
+3. Đời đời nhớ ơn các anh hùng liệt sĩ!
+III. TỔ CHỨC THỰC HIỆN
+Các chi bộ trực thuộc tổ chức tuyên truyền theo đề cương này.
+"""
+
+
+def test_a_list_whose_items_are_passages_of_their_own_is_quoted_whole(tmp_path: Path) -> None:
+    """Numbered one-sentence items are passages of their own ("II > 1", "II > 2" …): a list
+    question answered by their section's heading quotes every item, and nothing of the next
+    section."""
+    service = _qa_over(tmp_path, "dc_bandon.txt", SLOGANS)
+    sections = {c.section for c in service.library.chunks() if c.kind == "body"}
+    assert {"II > 1", "II > 2", "II > 3"} <= sections  # the case this is about
+    for asked in ("Nêu các khẩu hiệu tuyên truyền của đề cương.", "cac khau hieu tuyen truyen"):
+        answer = service.ask(asked)
+        said = body(answer.text)
+        assert answer.grounded, answer.text
+        for item in ("nhiet liet chao mung", "doan ket, sang tao", "doi doi nho on"):
+            assert item in said, answer.text
+        assert "cac chi bo truc thuoc" not in said, answer.text

@@ -29,6 +29,9 @@ from knowledge.types import Chunk
 # A window of a long sentence that holds the clause after the question's last words gains
 # this much: chosen with bench/answers.py (0.2 cut viqa tuning answers short).
 FOLLOWS_BONUS = 0.1
+# A sentence is cut only when that saves at least this many characters: cutting a few off
+# one just over the limit drops its last clause, where the answer often is.
+CUT_AT_LEAST = 60
 
 
 def _is_bare_heading(unit: str) -> bool:
@@ -42,7 +45,7 @@ def _introduces(unit: str) -> bool:
 
 def _trim(unit: str, terms: tuple[str, ...], idf: dict[str, float], question: q.Question) -> str:
     """A long sentence is cut to the clauses around what the question asks and its answer."""
-    if len(unit) <= MAX_UNIT_CHARS:
+    if len(unit) <= MAX_UNIT_CHARS + CUT_AT_LEAST:
         return unit
     clauses = [c for c in re.split(r"(?<=[;,])\s+", unit) if c]
     best, best_score = unit[:MAX_UNIT_CHARS], -1.0

@@ -29,3 +29,21 @@ def test_a_bare_heading_chosen_for_a_list_question_is_quoted_with_its_content() 
     question = parse_question("Ban Chỉ đạo chuyển đổi số huyện được giao những nhiệm vụ nào?")
     quote = render(best, question, question.terms, {})
     assert "mở chuyên mục về chuyển đổi số" in quote, quote
+
+
+def test_a_sentence_just_over_the_limit_is_quoted_whole_and_a_long_one_is_cut() -> None:
+    """Cutting a few characters off a sentence just over the limit would drop its last
+    clause, where what is asked often is ("… trên những kênh nào?")."""
+    opening = (
+        "Hội Nông dân xã chỉ đạo các chi hội đẩy mạnh tuyên truyền về mô hình kinh tế tập thể, "
+        "tổ chức tọa đàm, hội thảo, tham quan, học tập kinh nghiệm, "
+    )
+    filler = "vận động hội viên tham gia tổ hợp tác, hợp tác xã, liên kết sản xuất, "
+    ending = "chú trọng tuyên truyền trên loa truyền thanh xã và nhóm Zalo của các chi hội."
+    question = parse_question("Hội Nông dân xã tuyên truyền về kinh tế tập thể trên kênh nào?")
+    for repeat, whole in ((4, True), (8, False)):
+        sentence = opening + filler * repeat + ending
+        best = _candidate(sentence, "II. NHIỆM VỤ", 0)
+        quote = render(best, question, question.terms, {})
+        assert (quote == sentence) is whole, (len(sentence), quote)
+        assert len(quote) <= 480 + 60 + 4, len(quote)

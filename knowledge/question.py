@@ -87,7 +87,7 @@ _COMPOUNDS = frozenset(
     ]
 )
 _QUESTION_PHRASES = re.compile(
-    r"\b(?:la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
+    r"\b(?:ai la nguoi|la gi|la nhung gi|nhung gi|bao nhieu|nhu the nao|the nao|ra sao|lan thu may|"
     r"han chot|ke ten|liet ke|"
     # "căn cứ vào văn bản nào", "dựa trên chỉ thị nào": asking for the basis, which a plan
     # states as "Thực hiện …" as often as "Căn cứ …".

@@ -495,3 +495,13 @@ def test_an_anniversary_or_a_term_is_not_a_signature() -> None:
     for text in ("Kế hoạch 41 do ai ký?", "ke hoach ky ngay nao", "Ai ký ban hành kế hoạch?"):
         assert parse_question(text).about_document, text
     assert q.WHERE in parse_question("Tuyên truyền trên những phương tiện nào?").kinds
+
+
+def test_ai_la_nguoi_asks_who_and_names_no_topic() -> None:
+    """ "Ai là người …" asks a person: "người" is how it asks, not what it is about; "người
+    dân" in a question stays a topic word."""
+    for asked in ("Ai là người phê duyệt kế hoạch học tập?", "ai la nguoi phe duyet ke hoach"):
+        question = parse_question(asked)
+        assert q.WHO in question.kinds and "nguoi" not in question.terms, question.terms
+        assert {"phe", "duyet", "phe_duyet"} <= set(question.terms)
+    assert "nguoi" in parse_question("Người dân được tuyên truyền qua kênh nào?").terms

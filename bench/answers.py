@@ -57,8 +57,10 @@ SETS = {
     "probe-wiki": (PROBES / "wiki" / "questions.json", PROBES / "wiki" / "docs"),
     # Written by the developer (not blind) on three documents written for the purpose.
     "probe-own": (PROBES / "own" / "questions.json", PROBES / "own" / "docs"),
+    # The seed questions again, on the five sample plans printed to PDF (pdf/make_pdfs.py).
+    "probe-pdf": (PROBES / "seed" / "questions.json", PROBES / "pdf" / "docs"),
 }
-WHOLE = {"probe-seed", "probe-party", "probe-wiki", "probe-own", "extra"}  # no checking half
+WHOLE = {"probe-seed", "probe-party", "probe-wiki", "probe-own", "probe-pdf", "extra"}
 
 
 def half_of(question_id: str) -> str:

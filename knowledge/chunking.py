@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.textnorm import NOT_AFTER_MARKER
+
 # A section marker at the start of a paragraph, with its level in the outline.
 _ROMAN = re.compile(r"^(?P<label>[IVX]{1,5}|\|)\s*[.\-–]\s*(?P<rest>.*)$")
-_DOTTED = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[-–]?\s*(?P<rest>\S.*)$")
-_NUMBERED = re.compile(r"^(?P<label>\d{1,2})\s*[.\-–)]\s*(?P<rest>\S.*)$")
+_DOTTED = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})(?!\d)\.?\s*[-–]?\s*(?P<rest>\S.*)$")
+_NUMBERED = re.compile(rf"^(?P<label>\d{{1,2}})\s*[.\-–)]{NOT_AFTER_MARKER}\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")
 
 MAX_CHARS = 900  # ~300 e5 tokens of Vietnamese: well inside the 512-token window

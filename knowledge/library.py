@@ -9,6 +9,8 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from knowledge.documents import parse_document
@@ -17,14 +19,25 @@ from knowledge.errors import Code
 from knowledge.limits import ParseLimits
 from knowledge.loaders import SUPPORTED_SUFFIXES, load_text
 from knowledge.ocr import OcrRepairer
+from knowledge.quality import text_quality
 from knowledge.retrieval import HybridRetriever, Snapshot, label_named
 from knowledge.store import ChunkStore, StoredChunk
+from knowledge.textnorm import clean_inline
 from knowledge.types import Chunk, DocumentInfo, IngestReport, KnowledgeError, SearchHit
 from knowledge.walk import Skipped, walk
 
 _REFRESH_EVERY_S = 2.0  # how often to notice ingests made by another process
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Deferred:
+    """An OCR-damaged document of a batch, loaded and waiting for the clean ones."""
+
+    data: bytes
+    name: str
+    text: str
 
 
 class Library:
@@ -128,6 +141,16 @@ class Library:
 
     def ingest_bytes(self, data: bytes, filename: str) -> IngestReport:
         """Add or replace one document. On any error nothing in the library changes."""
+        report = self._ingest(data, filename)
+        assert isinstance(report, IngestReport)
+        return report
+
+    def _ingest(
+        self, data: bytes, filename: str, text: str | None = None, defer_damaged: bool = False
+    ) -> IngestReport | _Deferred:
+        """`ingest_bytes`, from text already loaded when given; with `defer_damaged`, an
+        OCR-damaged document is loaded but not stored, to be repaired once the clean documents
+        of its batch are in (a scanned PDF sorts among the others by name)."""
         name = Path(filename).name
         sha = hashlib.sha256(data).hexdigest()
         with self._write_lock:
@@ -135,7 +158,10 @@ class Library:
             existing = current.get(name)
             if existing is not None and existing.sha256 == sha:
                 return IngestReport(document=existing, status="unchanged")
-            text = load_text(data, name, self.max_bytes, self.limits)
+            if text is None:
+                text = load_text(data, name, self.max_bytes, self.limits)
+            if defer_damaged and text_quality(clean_inline(text)) == "ocr_damaged":
+                return _Deferred(data, filename, text)
             parsed = parse_document(text, name, sha, repair=self._repairer().repair)
             if not parsed.chunks:
                 raise KnowledgeError(Code.NO_CONTENT, name=name)
@@ -177,16 +203,39 @@ class Library:
             results.append(error)
             if on_result is not None:
                 on_result(path, error)
-        for path in sorted(found.files, key=lambda p: (_looks_damaged(p), p.name)):
-            result = self._ingest_one(path)
+        files = sorted(found.files, key=lambda p: (_looks_damaged(p), p.name))
+        deferred: list[tuple[Path, _Deferred]] = []
+
+        def record(path: Path, result: IngestReport | KnowledgeError) -> None:
             results.append(result)
             if on_result is not None:
                 on_result(path, result)
+
+        for index, path in enumerate(files):
+            more = index < len(files) - 1  # clean documents may follow this one
+            result = self._ingest_one(path, partial(self._ingest_file, defer_damaged=more))
+            if isinstance(result, _Deferred):
+                deferred.append((path, result))
+            else:
+                record(path, result)
+        for path, later in deferred:
+            result = self._ingest_one(path, partial(self._ingest_loaded, later))
+            assert not isinstance(result, _Deferred)
+            record(path, result)
         return results
 
-    def _ingest_one(self, path: Path) -> IngestReport | KnowledgeError:
+    def _ingest_loaded(self, loaded: _Deferred, path: Path) -> IngestReport | _Deferred:
+        return self._ingest(loaded.data, loaded.name, loaded.text)
+
+    def _ingest_file(self, path: Path, defer_damaged: bool) -> IngestReport | _Deferred:
+        data = _read_regular_file(path, self.max_bytes)
+        return self._ingest(data, path.name, defer_damaged=defer_damaged)
+
+    def _ingest_one(
+        self, path: Path, ingest: Callable[[Path], IngestReport | _Deferred]
+    ) -> IngestReport | KnowledgeError | _Deferred:
         try:
-            return self.ingest_path(path)
+            return ingest(path)
         except KnowledgeError as error:
             return error
         except Exception as error:  # one file's surprise must not stop the batch
@@ -261,8 +310,6 @@ def _too_large(name: str, size: int, max_bytes: int) -> KnowledgeError:
 
 
 def _looks_damaged(path: Path) -> bool:
-    from knowledge.quality import text_quality
-
     try:
         status = os.stat(path)
     except OSError:

@@ -137,10 +137,13 @@ def typed_tokens(text: str) -> list[tuple[str, str]]:
 
 # --- line and paragraph repair ------------------------------------------------------------------
 
+# What never follows a numbered marker: a digit ("2.350 lượt", "10-15 ngày") or a document
+# code ("90-CTr/TU"), which a line opens with when a PDF's wrapping put it first.
+NOT_AFTER_MARKER = r"(?!\d|[A-Za-zĐđ]{1,8}/)"
 OUTLINE_MARKER = re.compile(
     r"^(?:"
     r"(?:[IVX]{1,5}|\|)\s*[.\-–]\s*"  # I.  II-  (OCR reads "I." as "|.")
-    r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)]\s*"  # 1.  1-  1.1.  1.2.3.  1)
+    rf"|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\s*[.\-–)]{NOT_AFTER_MARKER}\s*"  # 1.  1-  1.1.  1)
     r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+"  # 1.1 without the final dot
     r"|[a-zđ]\)\s*"  # a)
     r"|[-+–•*]\s+"  # bullets
@@ -183,10 +186,16 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+# A justified PDF line extracts with two or three spaces between words ("CỤC  CHỨNG  THỰC
+# SỐ"); wider gaps separate the columns of a header.
+_JUSTIFIED = re.compile(r"(?<=\S) {2,3}(?=\S)")
+
+
 def clean_inline(text: str) -> str:
     """NFC, drop markdown emphasis and control characters, unify quotes spacing."""
     text = nfc(text).replace("\u00a0", " ").replace("\ufeff", "")
     text = _MARKDOWN.sub("", text)
+    text = _JUSTIFIED.sub(" ", text)
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
 
 

@@ -248,3 +248,31 @@ def test_another_embedder_cannot_open_the_collection(tmp_path: Path) -> None:
         )
     assert "không dùng chung" in describe(error.value)
     assert [d.meta.document for d in library_in(tmp_path).documents()] == ["kh55.txt"]
+
+
+def test_a_scanned_document_that_sorts_first_is_repaired_after_the_clean_ones(
+    tmp_path: Path,
+) -> None:
+    """OCR repair learns from the clean documents in the library. A .txt scan is sorted last
+    by peeking at it; a .docx or .pdf scan is only known once parsed, so it waits, loaded,
+    until the clean documents of its batch are in."""
+    import docx
+
+    from tests.auxil.corpus import CORPUS
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    scan = docx.Document()
+    for line in next(CORPUS.glob("001_*.txt")).read_text(encoding="utf-8").splitlines():
+        scan.add_paragraph(line)
+    scan.save(str(folder / "0_scan.docx"))  # sorts before the clean plans
+    for prefix in ("002", "003"):
+        clean = next(CORPUS.glob(f"{prefix}_*.txt"))
+        (folder / f"1_{clean.name}").write_text(clean.read_text(encoding="utf-8"), "utf-8")
+    library = library_in(tmp_path / "data")
+    results = library.ingest_many([folder])
+    names = [r.document.meta.document for r in results if not isinstance(r, KnowledgeError)]
+    assert names[-1] == "0_scan.docx" and len(names) == 3, names
+    meta = by_prefix(library)["0_s"]
+    assert meta.text_quality == "ocr_damaged"
+    assert meta.issuer == "Ban Tuyên giáo Tỉnh ủy Lâm Đồng", meta.issuer

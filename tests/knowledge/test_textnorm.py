@@ -2,6 +2,7 @@ from knowledge.lexical import index_terms
 from knowledge.quality import text_quality
 from knowledge.textnorm import (
     canonical_doc_numbers,
+    clean_inline,
     cut_distribution_list,
     fold,
     is_furniture,
@@ -94,3 +95,35 @@ def test_an_ordinal_in_words_is_also_indexed_as_its_figure() -> None:
     assert ("4", "4") in typed_tokens("Hội nghị Trung ương lần thứ tư")
     # Without "thứ" the words keep their own meaning: "tám" may be "tâm", "năm" a year.
     assert "8" not in index_terms("tam huyet") and "5" not in index_terms("nam 2024")
+
+
+def test_a_pdf_line_opening_with_a_figure_or_a_document_number_is_no_outline_item() -> None:
+    """A PDF wraps where the page ends: a line may open with "90-CTr/TU" or "2.350", which
+    are no section markers ("2- Công tác", "1.2. Hình thức" and "1. 100% …" still are)."""
+    from knowledge.chunking import split_sections
+
+    lines = [
+        "2- Công tác phối hợp",
+        "- Tuyên truyền sâu rộng nội dung của Chương trình hành động số",
+        "90-CTr/TU, ngày 26/7/2018 của Ban Thường vụ Tỉnh ủy; đã tổ chức cho",
+        "2.350 lượt cán bộ, đảng viên học tập, quán triệt trong thời gian",
+        "10-15 ngày.",
+        "1. 100% chi bộ tổ chức sinh hoạt chuyên đề.",
+    ]
+    paragraphs = join_broken_lines(lines)
+    assert paragraphs == [
+        "2- Công tác phối hợp",
+        "- Tuyên truyền sâu rộng nội dung của Chương trình hành động số 90-CTr/TU, ngày"
+        " 26/7/2018 của Ban Thường vụ Tỉnh ủy; đã tổ chức cho 2.350 lượt cán bộ, đảng viên học"
+        " tập, quán triệt trong thời gian 10-15 ngày.",
+        "1. 100% chi bộ tổ chức sinh hoạt chuyên đề.",
+    ]
+    sections = [path[-1].label for path, _ in split_sections(paragraphs) if path]
+    assert sections == ["2", "1"]
+    assert [s[-1].label for s, _ in split_sections(["2.350 lượt cán bộ học tập."]) if s] == []
+
+
+def test_justified_spacing_is_one_space_and_header_columns_stay_apart() -> None:
+    """A justified PDF line extracts with two or three spaces between words."""
+    assert clean_inline("CỤC  CHỨNG  THỰC   SỐ") == "CỤC CHỨNG THỰC SỐ"
+    assert clean_inline("HUYỆN ỦY KIM BÔI        ĐẢNG CỘNG SẢN VIỆT NAM").count("        ") == 1

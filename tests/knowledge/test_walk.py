@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,14 +108,14 @@ def test_one_bad_file_does_not_stop_the_batch(
     )
     (folder / "d_hop.txt").write_text(MEETING, encoding="utf-8")
     library: Library = library_in(tmp_path / "data")
-    original = library.ingest_bytes
+    original = library._ingest  # the step every file of a batch goes through
 
-    def fragile(data: bytes, filename: str) -> IngestReport:
+    def fragile(data: bytes, filename: str, *args: Any, **kwargs: Any) -> object:
         if filename == "c_loi.txt":
             raise RuntimeError("a bug, not a bad file")
-        return original(data, filename)
+        return original(data, filename, *args, **kwargs)
 
-    monkeypatch.setattr(library, "ingest_bytes", fragile)
+    monkeypatch.setattr(library, "_ingest", fragile)
     outcome: dict[str, str] = {}
     library.ingest_many(
         [folder], on_result=lambda path, result: outcome.__setitem__(path.name, _said(result))

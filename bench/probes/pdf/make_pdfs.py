@@ -1,0 +1,66 @@
+"""Write the five sample plans as PDFs laid out the way a word processor prints them.
+
+    pip install fpdf2==2.8.9 && python bench/probes/pdf/make_pdfs.py
+
+A4, justified paragraphs wrapped at the page's width, the header as centred lines, a page
+number at the foot of every page, DejaVu Serif embedded. Extracting such a PDF's text gives
+lines broken where the page ends (a line may open with "90-CTr/TU" or "2.350"), two or three
+spaces between the words of a justified line, and page numbers between the lines: what a real
+plan exported to PDF gives, which the .txt plans do not. The PDFs are committed, so the
+benchmark needs no fpdf2; run this only to write them again.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from knowledge.textnorm import fold, join_broken_lines  # noqa: E402
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+OUT = Path(__file__).resolve().parent / "docs"
+
+
+class _Page(FPDF):
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("serif", size=10)
+        self.cell(0, 10, str(self.page_no()), align="C")
+
+
+def render(source: Path, target: Path) -> None:
+    pdf = _Page(format="A4")
+    pdf.add_font("serif", fname=str(FONT))
+    pdf.set_margins(25, 20, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_creation_date(datetime(2026, 12, 7, tzinfo=UTC))  # the same bytes on every run
+    pdf.add_page()
+    pdf.set_font("serif", size=13)
+    lines = [" ".join(line.split()) for line in source.read_text(encoding="utf-8").splitlines()]
+    lines = [line for line in lines if line]
+    # The header, up to the preamble, is centred lines as typed; the body is paragraphs.
+    start = next(
+        (i for i, line in enumerate(lines) if fold(line).startswith(("thuc hien", "can cu"))), 0
+    )
+    for line in lines[:start]:
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT", align="C")
+    for paragraph in join_broken_lines(lines[start:]):
+        pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT", align="J")
+    pdf.output(str(target))
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for source in sorted((ROOT / "knowledge" / "corpus").glob("*.txt")):
+        render(source, OUT / f"{source.stem}.pdf")
+        print(f"wrote {OUT / source.stem}.pdf")
+
+
+if __name__ == "__main__":
+    main()

@@ -163,11 +163,24 @@ def _starts_lower(line: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+_FULL_LINE = 60  # a line this long that ends unfinished was broken by the page
+
+
+def _full_line(lines: list[str]) -> float:
+    """How long a line broken by the page is: 60 characters, or less on a narrow page (a PDF
+    in a large font wraps at ~60), read from the longest lines of the text."""
+    lengths = sorted(len(line) for line in lines if len(line) >= 20)
+    if len(lengths) < 10:
+        return _FULL_LINE
+    return min(_FULL_LINE, 0.8 * lengths[int(0.9 * (len(lengths) - 1))])
+
+
 def join_broken_lines(lines: list[str]) -> list[str]:
     """Rebuild paragraphs from text whose lines were broken mid-sentence (PDF, OCR, Word export)."""
     paragraphs: list[str] = []
-    for raw in lines:
-        line = " ".join(raw.split())
+    normalised = [" ".join(raw.split()) for raw in lines]
+    full = _full_line(normalised)
+    for line in normalised:
         if not line:
             continue
         if paragraphs:
@@ -179,7 +192,7 @@ def join_broken_lines(lines: list[str]) -> list[str]:
                 and not _is_heading_caps(line)
                 and not _is_heading_caps(prev)
             )
-            if continuation or (unfinished and len(prev) > 60):
+            if continuation or (unfinished and len(prev) > full):
                 paragraphs[-1] = f"{prev} {line}"
                 continue
         paragraphs.append(line)

@@ -127,3 +127,35 @@ def test_justified_spacing_is_one_space_and_header_columns_stay_apart() -> None:
     """A justified PDF line extracts with two or three spaces between words."""
     assert clean_inline("CỤC  CHỨNG  THỰC   SỐ") == "CỤC CHỨNG THỰC SỐ"
     assert clean_inline("HUYỆN ỦY KIM BÔI        ĐẢNG CỘNG SẢN VIỆT NAM").count("        ") == 1
+
+
+def test_lines_of_a_narrow_page_are_joined_where_the_page_broke_them() -> None:
+    """A PDF in a large font wraps at ~55 characters: a line that long left unfinished goes on
+    in the next, even when the next opens with a capital ("… của Ban" / "Tuyên giáo …")."""
+    text = (
+        "Thực hiện Hướng dẫn số 12-HD/BTGTW, ngày 02/3/2025 của Ban Tuyên giáo Trung ương về "
+        "việc tổ chức học tập chuyên đề năm 2025 trong toàn Đảng bộ, Ban Thường vụ Huyện ủy "
+        "ban hành kế hoạch thực hiện trên địa bàn huyện như sau. Mỗi chi bộ tổ chức ít nhất "
+        "hai buổi sinh hoạt chuyên đề trong năm, có ghi biên bản và báo cáo kết quả về Ban "
+        "Tuyên giáo Huyện ủy trước ngày 15 tháng 12 năm 2025 để tổng hợp báo cáo cấp trên. "
+        "Các đồng chí bí thư chi bộ chịu trách nhiệm chuẩn bị nội dung, mời báo cáo viên và "
+        "theo dõi việc tham gia của đảng viên; đảng viên vắng mặt phải học bù trong tháng sau "
+        "và viết bài thu hoạch nộp cho chi ủy theo đúng thời gian quy định của Huyện ủy."
+    )
+    lines, line = [], ""
+    for word in text.split():
+        if len(line) + len(word) + 1 > 56:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    assert any(len(x) <= 60 and x.endswith("Ban") for x in lines)  # the case this is about
+    paragraphs = join_broken_lines(lines)
+    assert " ".join(paragraphs) == text
+    assert all(p.endswith(".") for p in paragraphs), paragraphs  # only sentences end them
+    # Short lines of a wide page are still lines of their own.
+    assert join_broken_lines(["1. Mục đích", "Tuyên truyền sâu rộng."]) == [
+        "1. Mục đích",
+        "Tuyên truyền sâu rộng.",
+    ]

@@ -291,11 +291,12 @@ def _body_in_header(header_lines: list[str]) -> str | None:
 
 
 def _most_named_province(lines: list[str]) -> str | None:
-    """The province a plan names most ("tỉnh Trà Vinh"), used only when the header names none."""
+    """The province a plan names most ("tỉnh Trà Vinh"), used only when the header names none.
+    Read across line breaks: a PDF may end a line with "của tỉnh" and open the next with the
+    name. Every province's name has two or three words ("Chỉ đạo …" after a break is none)."""
+    text = "\n".join(" ".join(line.split()) for line in lines)
     counts = Counter(
-        match[1]
-        for line in lines
-        for match in re.finditer(r"\btỉnh ((?:[A-ZĐ][a-zà-ỹđ]+ ?){1,3})", line)
+        match[1] for match in re.finditer(r"\btỉnh\s+((?:[A-ZĐ][a-zà-ỹđ]+ ?){2,3})", text)
     )
     if not counts:
         return None

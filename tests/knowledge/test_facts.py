@@ -387,3 +387,17 @@ def test_the_issuer_is_read_from_the_header_when_nothing_else_names_it() -> None
 def test_lines_that_open_like_page_controls_but_say_something_are_kept() -> None:
     lines = ["Có chủ trương tổ chức học tập cho đảng viên mới", "Ngày đăng ký dự lớp: 20/5/2025."]
     assert drop_web_furniture(["Cỡ chữ: A- A A+", "Ngày đăng: 15/07/2025", *lines]) == lines
+
+
+def test_the_province_a_headerless_plan_names_is_read_across_a_line_break() -> None:
+    """A plan without a header is placed by the province it names; a PDF may break the line
+    between "tỉnh" and the name. A capital after a break ("tỉnh" / "Chỉ đạo …") is no name."""
+    plan = (
+        "KẾ HOẠCH\ntổ chức học tập chuyên đề năm 2025\n"
+        "Thực hiện Hướng dẫn số 12-HD/BTGTW, Ban Thường vụ Tỉnh ủy ban hành kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n1. Các cấp ủy trong toàn tỉnh\nChỉ đạo học tập nghiêm túc, đầy đủ.\n"
+        "2. Tuyên truyền thành tựu của tỉnh\nBến Tre sau 50 năm giải phóng và của tỉnh\n"
+        "Bến Tre trong công cuộc đổi mới.\n"
+    )
+    meta = parse_document(plan, "kh.pdf", "5" * 64).meta
+    assert meta.issuer == "Ban Thường vụ Tỉnh ủy Bến Tre", meta.issuer

@@ -19,7 +19,7 @@ from knowledge.facts import (
     split_facts,
 )
 from knowledge.glued import split_glued_words
-from knowledge.metadata import read_header
+from knowledge.metadata import read_header, split_header_columns
 from knowledge.quality import text_quality
 from knowledge.textnorm import (
     canonical_doc_numbers,
@@ -74,6 +74,7 @@ def parse_document(
         for line in lines
         if is_signature_line(line) or is_stamp(line) or not is_furniture(line)
     ]
+    lines = split_header_columns(lines)  # a PDF gives a header's two columns on one line
     split = split_facts(lines)
     header = read_header(split.body, trust_place=quality == "ok")
     body_paragraphs = _paragraphs(split.body[header.body_start :], header.title)

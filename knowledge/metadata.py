@@ -112,6 +112,44 @@ def _doc_type_index(lines: list[str], limit: int) -> int | None:
     return None
 
 
+_MOTTOS = (
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+)
+_DATE_AFTER_PLACE = re.compile(r",\s*ngày\s+\d{1,2}\b")
+_COLUMN_LINES = 20  # a header's two columns share its first lines
+
+
+def _columns(line: str) -> list[str]:
+    """A line that holds both columns of a header, as a PDF gives them on one baseline:
+    "ĐẢNG BỘ TỈNH LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM", "HUYỆN ỦY DI LINH Di Linh, ngày 24 …",
+    "Số 172-KH/HU Di Linh, ngày 24 …". A sentence naming a place and a date is one line."""
+    upper = line.upper()
+    for motto in _MOTTOS:
+        at = upper.find(motto)
+        if at > 0 and line[:at].strip().isupper():  # a committee's name in capitals before it
+            return [line[:at].strip(), *_columns(line[at:].strip())]
+    date = _DATE_AFTER_PLACE.search(line)
+    if date is None:
+        return [line]
+    words = line[: date.start()].split()
+    start = len(words)  # the place: the words in title case right before ", ngày"
+    while start > 0 and words[start - 1][:1].isupper() and not words[start - 1].isupper():
+        start -= 1
+    left = " ".join(words[:start])
+    column = left.isupper() or fold(left).startswith("so")  # a committee, or a number
+    if 0 < start < len(words) and column:
+        return [left, " ".join(words[start:]) + line[date.start() :]]
+    return [line]
+
+
+def split_header_columns(lines: list[str]) -> list[str]:
+    """The first lines, with both columns of a header each on a line of its own."""
+    head = [part for line in lines[:_COLUMN_LINES] for part in _columns(line)]
+    return [*head, *lines[_COLUMN_LINES:]]
+
+
 def read_header(lines: list[str], trust_place: bool = True) -> Header:
     """Find the header fields in the first lines; nothing is guessed that the text doesn't say.
 

@@ -401,3 +401,23 @@ def test_the_province_a_headerless_plan_names_is_read_across_a_line_break() -> N
     )
     meta = parse_document(plan, "kh.pdf", "5" * 64).meta
     assert meta.issuer == "Ban Thường vụ Tỉnh ủy Bến Tre", meta.issuer
+
+
+def test_a_header_whose_two_columns_share_lines_is_read_column_by_column() -> None:
+    """A PDF gives a header's two columns on shared lines; the committee, number, place and
+    date are read as from separate lines, and a sentence quoting the motto stays whole."""
+    plan = (
+        "ĐẢNG BỘ TỈNH BẾN TRE ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "HUYỆN ỦY CHÂU THÀNH Châu Thành, ngày 05 tháng 3 năm 2025\n"
+        "*\n"
+        "Số 41-KH/HU\n"
+        "KẾ HOẠCH\nhọc tập chuyên đề năm 2025\n"
+        "Thực hiện Hướng dẫn số 12-HD/BTGTW, Ban Thường vụ Huyện ủy ban hành kế hoạch như sau:\n"
+        'I. MỤC ĐÍCH\nTiêu đề "ĐẢNG CỘNG SẢN VIỆT NAM" được trình bày ở góc phải trang đầu.\n'
+    )
+    parsed = parse_document(plan, "kh41.pdf", "6" * 64)
+    meta = parsed.meta
+    assert (meta.number, meta.date, meta.place) == ("41-KH/HU", "5/3/2025", "Châu Thành")
+    assert meta.issuer == "Ban Thường vụ Huyện ủy Châu Thành", meta.issuer
+    body = " ".join(c.text for c in parsed.chunks if c.kind == "body")
+    assert 'Tiêu đề "ĐẢNG CỘNG SẢN VIỆT NAM" được trình bày ở góc phải trang đầu.' in body

@@ -2,12 +2,14 @@
 
     pip install fpdf2==2.8.9 && python bench/probes/pdf/make_pdfs.py
 
-A4, justified paragraphs wrapped at the page's width, the header as centred lines, a page
-number at the foot of every page, DejaVu Serif embedded. Extracting such a PDF's text gives
-lines broken where the page ends (a line may open with "90-CTr/TU" or "2.350"), two or three
-spaces between the words of a justified line, and page numbers between the lines: what a real
-plan exported to PDF gives, which the .txt plans do not. The PDFs are committed, so the
-benchmark needs no fpdf2; run this only to write them again.
+A4, justified paragraphs wrapped at the page's width, the header in two columns (the
+committee and number on the left, the party's motto, place and date on the right, sharing
+lines) and the title centred, a page number at the foot of every page, DejaVu Serif embedded.
+Extracting such a PDF's text gives lines broken where the page ends (a line may open with
+"90-CTr/TU" or "2.350"), two or three spaces between the words of a justified line, both
+columns of the header on one line ("HUYỆN ỦY DI LINH Di Linh, ngày 24 …") and page numbers
+between the lines: what a real plan exported to PDF gives, which the .txt plans do not. The
+PDFs are committed, so the benchmark needs no fpdf2; run this only to write them again.
 """
 
 from __future__ import annotations
@@ -44,11 +46,26 @@ def render(source: Path, target: Path) -> None:
     pdf.set_font("serif", size=13)
     lines = [" ".join(line.split()) for line in source.read_text(encoding="utf-8").splitlines()]
     lines = [line for line in lines if line]
-    # The header, up to the preamble, is centred lines as typed; the body is paragraphs.
+    # The header, up to the preamble: the committee (and the number) on the left, the party's
+    # motto and the place and date on the right, on shared lines; then the title, centred.
     start = next(
         (i for i, line in enumerate(lines) if fold(line).startswith(("thuc hien", "can cu"))), 0
     )
-    for line in lines[:start]:
+    head = lines[:start]
+    motto = next((i for i, line in enumerate(head) if "CỘNG SẢN VIỆT NAM" in line.upper()), 0)
+    if motto:
+        dated = [line for line in head[: motto + 3] if "ngày" in line]
+        numbers = [line for line in head[motto + 1 : motto + 3] if line.startswith("Số")]
+        left = [line for line in head[:motto] if line not in dated] + numbers
+        right = [head[motto], *dated]
+        top = pdf.get_y()
+        for row in range(max(len(left), len(right))):
+            for x, width, column in ((25, 75, left), (100, 90, right)):
+                pdf.set_xy(x, top + 7 * row)
+                pdf.cell(width, 7, column[row] if row < len(column) else "", align="C")
+        pdf.set_xy(25, top + 7 * max(len(left), len(right)) + 4)
+        head = [line for line in head[motto + 1 :] if line not in dated + numbers]
+    for line in head:
         pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT", align="C")
     for paragraph in join_broken_lines(lines[start:]):
         pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT", align="J")

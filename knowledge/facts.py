@@ -316,10 +316,18 @@ def _read_tail(tail: list[str], split: SplitDocument) -> None:
         if roles and _is_name(line):
             name = line
             continue
+        if in_list:  # a PDF puts the signature column on the recipients' lines
+            line, beside = _beside_recipient(line, bool(roles))
+            if beside is not None and _is_role(beside):
+                roles.append(beside)
+            elif beside is not None:
+                name = beside
         if in_list and (line.startswith(("-", "+", "•")) or not recipients):
             recipients.append(line.lstrip("-+• ").strip())
-        elif in_list and recipients:  # a recipient wrapped onto the next line
-            recipients[-1] = f"{recipients[-1]} {line}"
+        elif in_list and recipients and not recipients[-1].endswith("."):
+            recipients[-1] = f"{recipients[-1]} {line}"  # wrapped onto the next line
+        elif in_list:  # the list ended with its full stop ("- Lưu VT.")
+            in_list = False
     if recipients:
         split.recipients = [r.rstrip(" ,;|.") for r in recipients]
         listing = "\n".join(f"- {r}" for r in split.recipients)
@@ -329,6 +337,21 @@ def _read_tail(tail: list[str], split: SplitDocument) -> None:
         split.signer_title = ", ".join(_title_case(r) for r in roles) or None
         block = "\n".join([*roles, *([name] if name else [])])
         split.passages.append(FactPassage(SIGNATURE, block))
+
+
+_BESIDE = re.compile(r"^(?P<recipient>.*?[,;.)])\s+(?P<beside>[^,;()]+)$")
+
+
+def _beside_recipient(line: str, after_role: bool) -> tuple[str, str | None]:
+    """ "- Ban Tuyên giáo Tỉnh ủy (b/c), PHÓ BÍ THƯ": a recipient with the signature block's
+    role, or, once a role was read, its signer's name ("…, K’ Broi"), beside it."""
+    match = _BESIDE.match(line)
+    if match is None:
+        return line, None
+    beside = match["beside"].strip()
+    if (_caps(beside) and _is_role(beside)) or (after_role and _is_name(beside)):
+        return match["recipient"], beside
+    return line, None
 
 
 def header_passage(header_lines: list[str], stamp: str | None) -> FactPassage | None:

@@ -421,3 +421,27 @@ def test_a_header_whose_two_columns_share_lines_is_read_column_by_column() -> No
     assert meta.issuer == "Ban Thường vụ Huyện ủy Châu Thành", meta.issuer
     body = " ".join(c.text for c in parsed.chunks if c.kind == "body")
     assert 'Tiêu đề "ĐẢNG CỘNG SẢN VIỆT NAM" được trình bày ở góc phải trang đầu.' in body
+
+
+def test_recipients_and_signature_side_by_side_are_told_apart() -> None:
+    """A PDF gives the recipients (left) and the signature block (right) on shared lines: the
+    role and the signer's name are read off the recipients' lines, and the list ends with its
+    full stop (what follows is no recipient)."""
+    body = KIM_BOI_PLAN[: KIM_BOI_PLAN.index("Nơi nhận:")]
+    tail = (
+        "Nơi nhận: T/M BAN THƯỜNG VỤ\n"
+        "- Ban Tuyên giáo Tỉnh ủy (b/c), PHÓ BÍ THƯ\n"
+        "- Đảng ủy Khối Cơ quan, Doanh nghiệp tỉnh,\n"
+        "- Các chi bộ trực thuộc, Bùi Thị Hạnh\n"
+        "- Lưu VP.\n"
+        "TỈNH ỦY HÒA BÌNH\n"
+    )
+    meta = parse_document(body + tail, "kh.pdf", "7" * 64).meta
+    assert meta.signer == "Bùi Thị Hạnh"
+    assert meta.signer_title == "T/M Ban Thường vụ, Phó Bí thư"
+    assert meta.recipients == (
+        "Ban Tuyên giáo Tỉnh ủy (b/c)",
+        "Đảng ủy Khối Cơ quan, Doanh nghiệp tỉnh",
+        "Các chi bộ trực thuộc",
+        "Lưu VP",
+    )

@@ -67,9 +67,45 @@ def render(source: Path, target: Path) -> None:
         head = [line for line in head[motto + 1 :] if line not in dated + numbers]
     for line in head:
         pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT", align="C")
-    for paragraph in join_broken_lines(lines[start:]):
+    body = lines[start:]
+    tail_at = next((i for i, line in enumerate(body) if fold(line).startswith("noi nhan")), None)
+    tail = body[tail_at:] if tail_at is not None else []
+    for paragraph in join_broken_lines(body[: len(body) - len(tail)]):
         pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT", align="J")
+    if tail:
+        _tail(pdf, tail)
     pdf.output(str(target))
+
+
+def _tail(pdf: FPDF, tail: list[str]) -> None:
+    """The recipients on the left and the signature block on the right, on shared lines, as
+    plans print them; the digital signature's lines after them."""
+    recipients = [tail[0]]
+    rest = tail[1:]
+    while rest and rest[0].startswith(("-", "+")):
+        recipients.append(rest.pop(0))
+    role_words = ("T/M", "KT.", "TM.", "BÍ THƯ", "TRƯỞNG", "CHỦ TỊCH")
+    roles = [line for line in rest[:4] if any(word in line for word in role_words)]
+    names = [
+        line
+        for line in rest[len(roles) : len(roles) + 2]
+        if not line.isupper() and not any(c.isdigit() for c in line) and "@" not in line
+    ][:1]
+    digital = [line for line in rest if line not in roles + names]
+    right = [*roles, *[""] * max(0, len(recipients) - len(roles) - 2), *names]
+    top = pdf.get_y() + 4
+    for row in range(max(len(recipients), len(right))):
+        if top + 7 * row > pdf.h - 30:
+            pdf.add_page()
+            top = pdf.get_y() - 7 * row
+        for x, width, column in ((25, 85, recipients), (110, 80, right)):
+            pdf.set_xy(x, top + 7 * row)
+            pdf.cell(
+                width, 7, column[row] if row < len(column) else "", align="L" if x == 25 else "C"
+            )
+    pdf.set_xy(25, top + 7 * max(len(recipients), len(right)) + 4)
+    for line in digital:
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
 
 
 def main() -> None:

@@ -23,7 +23,8 @@ def _split_ids(value: object) -> object:
 class Settings(BaseSettings):
     """Everything an operator can configure. Passed explicitly; never a module global."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    # "DATA_DIR=" left empty in .env means unset, not the current directory.
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
 
     # --- knowledge base -------------------------------------------------------------------
     data_dir: Path = PROJECT_ROOT / "data"

@@ -299,8 +299,9 @@ def candidates(
         typed_context = _typed_words(f"{chunk.meta.title} {chunk.heading}")
         named_section = names_section(question, chunk.heading)
         dated = f"{chunk.meta.title} {chunk.heading} {chunk.meta.date or ''}"
+        context_years = frozenset(YEAR.findall(dated)) if years_asked else frozenset()
         for index, unit in enumerate(units):
-            if years_asked and _other_year(unit, dated, years_asked):
+            if years_asked and _other_year(unit, context_years, years_asked):
                 continue  # "năm 2023" asked, "Năm 2024, … kết nạp 1.850 đảng viên" told
             # An outline line with content ("c) Thời gian: 7 giờ 30 ngày 17/10") heads its
             # passage too: read as a unit, what it says is its own, not its context's.
@@ -363,11 +364,12 @@ def candidates(
     return found
 
 
-def _other_year(unit: str, context: str, asked: frozenset[str]) -> bool:
+def _other_year(unit: str, context_years: frozenset[str], asked: frozenset[str]) -> bool:
     """The question names years (`asked`), the unit states years and none of them is one asked,
-    nor does its heading, title or date give it: the unit tells of another year."""
+    nor do the years of its heading, title or date (`context_years`): the unit tells of
+    another year."""
     years = set(YEAR.findall(unit))
-    return bool(years) and not asked & years and not asked & set(YEAR.findall(context))
+    return bool(years) and not asked & years and not asked & context_years
 
 
 def opens_with_other_label(unit: str, heading: str, question: q.Question) -> bool:

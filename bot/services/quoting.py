@@ -147,11 +147,12 @@ def render(
 ) -> str:
     """The quote for the chosen unit: trimmed, with its list or its acting heading; a fact
     passage (header, recipients, signature) is short and quoted whole. `section` are the
-    passages of a section cut into passages that the question asks for (`asks_cut_section`)."""
+    passages of a section cut into passages, given when the question asks for it
+    (`asks_cut_section`, decided by the caller)."""
     units, index = best.units, best.index
     unit = units[index]
     items = section_items(_top_heading(best), section) if len(section) > 1 else None
-    if items is not None and asks_cut_section(best, question):
+    if items is not None:
         picked = items
     elif best.hit.chunk.kind in FACT_KINDS:
         picked = unit.split("\n")

@@ -102,7 +102,7 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         WHO,
         re.compile(
-            r"\b(?:ai|nhung ai|co quan nao|don vi nao|to chuc nao|ban nao|phong nao|"
+            r"\b(?:ai|nhung ai|co quan nao|don vi nao|to chuc nao|(?<!van )ban nao|phong nao|"
             r"nguoi nao|dong chi nao|cap nao|bo phan nao|chuc danh|chuc vu|ho ten|ten (?:la )?gi|"
             r"(?:nhung|cac) (?:co quan|don vi|to chuc|ban|hoi|so|phong|dong chi) nao)\b"
         ),
@@ -244,12 +244,15 @@ _CODE_BEFORE_NUMBER = {
     "cv": ("cong van", "công văn"),
 }
 _SHORT_WORD = re.compile(r"(?<![\w/-])([a-zđ]{1,3})(?![\w/-])(\s+\d{1,4}\b(?![-/]))?")
+# "HD 36", "KH 84": a document type's code typed in capitals before a bare number.
+_CODE_NUMBER = re.compile(r"(?<![\w/-])([A-ZĐ]{2,3})(\s+\d{1,4}\b(?![-/]))")
 
 
 def expand_shorthand(text: str) -> str:
     """ "sach dc gioi thieu la tap may" → "sach duoc gioi thieu la tap may"; "hd 36 thay the
-    van ban nao" → "huong dan 36 …". Only lowercase words are read as shorthand ("KH" in a
-    document number stays), and the expansion is typed the way the rest of the question is."""
+    van ban nao" → "huong dan 36 …". Only lowercase words, and a type code in capitals before
+    a bare number ("HD 36"), are read as shorthand ("KH" in a document number stays), and the
+    expansion is typed the way the rest of the question is."""
     typed = fold(text) != text.lower()
 
     def expand(match: re.Match[str]) -> str:
@@ -260,7 +263,11 @@ def expand_shorthand(text: str) -> str:
             return match[0]
         return forms[1 if typed else 0] + (number or "")
 
-    return _SHORT_WORD.sub(expand, text)
+    def expand_code(match: re.Match[str]) -> str:
+        forms = _CODE_BEFORE_NUMBER.get(match[1].lower())
+        return match[0] if forms is None else forms[1 if typed else 0] + match[2]
+
+    return _SHORT_WORD.sub(expand, _CODE_NUMBER.sub(expand_code, text))
 
 
 @dataclass(frozen=True)

@@ -337,18 +337,33 @@ def test_what_a_question_leaves_out_is_not_its_topic() -> None:
         ("Tài liệu này đc phát cho ai, k biết j", "Tài liệu này được phát cho ai, không biết gì"),
         ("hd 36 thay the van ban nao", "huong dan 36 thay the van ban nao"),
         ("Kết luận kl 57 nói gì", "Kết luận kết luận 57 nói gì"),
-        # Capitals and document numbers are not shorthand.
+        # Document numbers and capitals are not shorthand, except a type code before a bare
+        # number.
         ("Kế hoạch số 69-KH/BTGTU ký ngày nào", "Kế hoạch số 69-KH/BTGTU ký ngày nào"),
-        ("KH 145 do ai ky", "KH 145 do ai ky"),
+        ("Sở KH và ĐT ở đâu", "Sở KH và ĐT ở đâu"),
+        ("KH 145 do ai ky", "ke hoach 145 do ai ky"),
+        ("HD 36 thay thế văn bản nào", "hướng dẫn 36 thay thế văn bản nào"),
+        ("Theo KH 145-KH/TU", "Theo KH 145-KH/TU"),
     ],
 )
 def test_phone_shorthand_is_read_as_words(typed: str, read: str) -> None:
     assert q.expand_shorthand(typed) == read
 
 
-def test_a_shorthand_document_type_names_the_document() -> None:
-    named = parse_question(q.expand_shorthand("hd 36 thay the van ban nao")).named
+@pytest.mark.parametrize("typed", ["hd 36 thay the van ban nao", "HD 36 thay thế văn bản nào?"])
+def test_a_shorthand_document_type_names_the_document(typed: str) -> None:
+    named = parse_question(q.expand_shorthand(typed)).named
     assert [n.folded for n in named] == ["36-hd/"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["Hướng dẫn thay thế những văn bản nào?", "huong dan thay the nhung van ban nao"]
+)
+def test_which_document_asks_no_body(typed: str) -> None:
+    """ "văn bản nào" folds to "… ban nào" (which committee) but asks for a document."""
+    kinds = parse_question(typed).kinds
+    assert q.REFERENCE in kinds and q.WHO not in kinds
+    assert q.WHO in parse_question("Ban nào chủ trì hội nghị?").kinds
 
 
 @pytest.mark.parametrize(

@@ -59,8 +59,10 @@ SETS = {
     "probe-own": (PROBES / "own" / "questions.json", PROBES / "own" / "docs"),
     # The seed questions again, on the five sample plans printed to PDF (pdf/make_pdfs.py).
     "probe-pdf": (PROBES / "seed" / "questions.json", PROBES / "pdf" / "docs"),
+    # ... and as .docx numbered by Word's automatic numbering (docx/make_docx.py).
+    "probe-docx": (PROBES / "seed" / "questions.json", PROBES / "docx" / "docs"),
 }
-WHOLE = {"probe-seed", "probe-party", "probe-wiki", "probe-own", "probe-pdf", "extra"}
+WHOLE = {"probe-seed", "probe-party", "probe-wiki", "probe-own", "probe-pdf", "probe-docx", "extra"}
 
 
 def half_of(question_id: str) -> str:

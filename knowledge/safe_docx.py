@@ -15,9 +15,10 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.parsers import expat
 
+from knowledge.docx_numbering import Numbering
 from knowledge.errors import Code, KnowledgeError
 from knowledge.limits import ParseLimits
 from knowledge.textnorm import fold
@@ -36,6 +37,7 @@ def docx_text(data: bytes, name: str, limits: ParseLimits) -> str:
     """The paragraphs and tables, in reading order, of a .docx that passed `inspect_docx`."""
     inspect_docx(data, name, limits)
     import docx  # python-docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.table import Table
     from lxml.etree import LxmlError
 
@@ -52,13 +54,23 @@ def docx_text(data: bytes, name: str, limits: ParseLimits) -> str:
         raise
     except Exception as error:  # python-docx raises its own assorted errors on odd packages
         raise _corrupt(name) from error
+    numbering = Numbering(_related(document, RT.NUMBERING), _related(document, RT.STYLES))
     lines: list[str] = []
     for block in document.iter_inner_content():  # paragraphs and tables in reading order
         if isinstance(block, Table):
             lines.extend(_table_lines(block))
-        else:
-            lines.append(block.text)
+            continue
+        label = numbering.label(block._p)  # Word's automatic "I.", "1.1.", "a)", "-"
+        lines.append(f"{label} {block.text}" if label and block.text.strip() else block.text)
     return "\n".join(lines)
+
+
+def _related(document: Any, relation: str) -> Any | None:
+    """The XML of a part the document refers to (numbering, styles), or None."""
+    try:
+        return document.part.part_related_by(relation).element
+    except (KeyError, AttributeError):
+        return None
 
 
 # A table that lays out a plan's header or its signature, never a schedule of entries.

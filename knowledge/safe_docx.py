@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from xml.parsers import expat
 
+from knowledge.docx_blocks import TBL, blocks, paragraph_text, textbox_paragraphs
 from knowledge.docx_numbering import Numbering
 from knowledge.errors import Code, KnowledgeError
 from knowledge.limits import ParseLimits
@@ -56,12 +57,14 @@ def docx_text(data: bytes, name: str, limits: ParseLimits) -> str:
         raise _corrupt(name) from error
     numbering = Numbering(_related(document, RT.NUMBERING), _related(document, RT.STYLES))
     lines: list[str] = []
-    for block in document.iter_inner_content():  # paragraphs and tables in reading order
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+    for element in blocks(document.element.body):  # paragraphs and tables in reading order
+        if element.tag == TBL:
+            lines.extend(_table_lines(Table(element, document._body)))
             continue
-        label = numbering.label(block._p)  # Word's automatic "I.", "1.1.", "a)", "-"
-        lines.append(f"{label} {block.text}" if label and block.text.strip() else block.text)
+        text = paragraph_text(element)
+        label = numbering.label(element)  # Word's automatic "I.", "1.1.", "a)", "-"
+        lines.append(f"{label} {text}" if label and text.strip() else text)
+        lines.extend(paragraph_text(inner) for inner in textbox_paragraphs(element))
     return "\n".join(lines)
 
 
@@ -87,7 +90,7 @@ def _table_lines(table: Table) -> list[str]:
     beside the recipients) gives each cell as a line, as the page shows them."""
     # A merged cell is repeated in every grid column it spans: read it once.
     rows = [
-        [cell.text.strip() for cell in {id(c._tc): c for c in row.cells}.values()]
+        [_cell_text(cell) for cell in {id(c._tc): c for c in row.cells}.values()]
         for row in table.rows
     ]
     titles = rows[0] if rows else []
@@ -106,6 +109,10 @@ def _table_lines(table: Table) -> list[str]:
             if any(row)
         ]
     return [cell for row in rows for cell in row if cell]
+
+
+def _cell_text(cell: Any) -> str:
+    return "\n".join(paragraph_text(p._p) for p in cell.paragraphs).strip()
 
 
 def inspect_docx(data: bytes, name: str, limits: ParseLimits) -> None:

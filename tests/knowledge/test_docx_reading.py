@@ -1,4 +1,5 @@
-"""Word's automatic numbering is read back as the labels the page shows."""
+"""A .docx reads as its page shows: Word's automatic numbering, content controls, fields,
+tracked changes and text boxes."""
 
 import io
 from typing import Any
@@ -128,3 +129,55 @@ def test_a_document_without_numbering_reads_its_text_only() -> None:
     document.add_paragraph("1. Đã gõ sẵn số.")
     document.add_paragraph("- Đã gõ gạch đầu dòng.")
     assert _read(document) == ["1. Đã gõ sẵn số.", "- Đã gõ gạch đầu dòng."]
+
+
+def _raw(document: Any, xml: str) -> None:
+    """Append body XML as Word writes it (content controls, tracked changes, text boxes)."""
+    from docx.oxml import parse_xml
+
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(xml))  # before the section properties
+
+
+def test_words_in_content_controls_fields_and_insertions_are_read() -> None:
+    import docx
+
+    document = docx.Document()
+    _raw(
+        document,
+        f'<w:p {W}><w:r><w:t xml:space="preserve">Số </w:t></w:r>'
+        "<w:sdt><w:sdtContent><w:r><w:t>172-KH/HU</w:t></w:r></w:sdtContent></w:sdt>"
+        '<w:smartTag w:element="place"><w:r><w:t xml:space="preserve">, Di Linh</w:t></w:r>'
+        "</w:smartTag>"
+        '<w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve"> ngày 24</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="A"><w:r><w:delText> ngày 23</w:delText></w:r></w:del>'
+        '<w:fldSimple w:instr="PAGE"><w:r><w:t xml:space="preserve"> (trang 1)</w:t></w:r>'
+        "</w:fldSimple></w:p>",
+    )
+    # A block-level content control holding whole paragraphs (a template's "Mục đích" field).
+    _raw(
+        document,
+        f"<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>I. MỤC ĐÍCH</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Nâng cao nhận thức.</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+    )
+    assert _read(document) == [
+        "Số 172-KH/HU, Di Linh ngày 24 (trang 1)",
+        "I. MỤC ĐÍCH",
+        "Nâng cao nhận thức.",
+    ]
+
+
+def test_a_text_box_is_read_once_after_its_paragraph() -> None:
+    import docx
+
+    document = docx.Document()
+    wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = "<w:txbxContent><w:p><w:r><w:t>ĐẢNG CỘNG SẢN VIỆT NAM</w:t></w:r></w:p></w:txbxContent>"
+    _raw(
+        document,
+        f"<w:p {W} {wps} {mc}><w:r><w:t>HUYỆN ỦY DI LINH</w:t></w:r>"
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx>'
+        f"</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>",
+    )
+    assert _read(document) == ["HUYỆN ỦY DI LINH", "ĐẢNG CỘNG SẢN VIỆT NAM"]

@@ -441,6 +441,9 @@ def counted_noun(text: str, folded: str, named: tuple[Named, ...] = ()) -> str |
     return fold(match[1])
 
 
+# "mục đích chính", "nội dung cơ bản", "nhiệm vụ cụ thể": what is asked is the noun before.
+MAIN_MODIFIERS = ("chinh", "chu yeu", "co ban", "cu the")
+_MAIN_MODIFIER = re.compile(rf"(?<=\w)\s+(?:{'|'.join(MAIN_MODIFIERS)})\s*$")
 _HEAD = re.compile(
     r"^(?!(?:theo|o|tai|trong|ve|voi|ngoai|tu|sau|truoc|khi nao|bao gio|vi sao|tai sao)\b)"
     r"([^,;:]*?)\bcua\b"
@@ -463,6 +466,9 @@ def head_of(text: str, folded: str) -> tuple[str, ...]:
     if match is None or re.search(r"\bnao\b", match[1]):
         return ()
     typed = text[match.start(1) : match.end(1)] if len(text) == len(folded) else match[1]
+    modified = _MAIN_MODIFIER.search(match[1])  # "Mục đích chính của …" asks the "mục đích"
+    if modified is not None:
+        typed = typed[: modified.start()]
     words = [t for t in topic_terms(typed) if "_" not in t]
     return tuple(words) if 1 <= len(words) <= 4 else ()
 

@@ -396,7 +396,9 @@ def names_section(question: q.Question, heading: str) -> bool:
 
 
 # "… kiến nghị gì …", "hạn chế là gì": the two words before "gì" name what is asked.
-_ASKED_NOUN = re.compile(r"\b([a-z0-9]+ [a-z0-9]+) (?:la )?(?:nhung )?gi\b")
+_ASKED_NOUN = re.compile(
+    rf"\b([a-z0-9]+ [a-z0-9]+)(?: (?:{'|'.join(q.MAIN_MODIFIERS)}))? (?:la )?(?:nhung )?gi\b"
+)
 
 
 @lru_cache(maxsize=20_000)

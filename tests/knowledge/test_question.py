@@ -245,6 +245,10 @@ def test_a_number_question_without_a_counted_thing_wants_some_figure() -> None:
         ("nhiem ky cua dai hoi lan thu XI la bao nhieu nam", ("nhiem", "ki")),
         ("Cơ quan nào của huyện xây dựng kế hoạch?", ()),  # "nào": the question's own cue
         ("Theo kế hoạch của Tỉnh ủy, ai báo cáo?", ()),  # "theo …": where, not what
+        # "chính", "chủ yếu", "cơ bản", "cụ thể" qualify what is asked; an answer need not say them.
+        ("Mục đích chính của kế hoạch là gì?", ("muc", "dich")),
+        ("nhiem vu chu yeu cua chi bo la gi", ("nhiem", "vu")),
+        ("Chính sách của Nhà nước là gì?", ("chinh", "sach")),
     ],
 )
 def test_what_a_possessive_question_asks_about(text: str, head: tuple[str, ...]) -> None:

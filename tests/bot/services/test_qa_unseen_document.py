@@ -295,6 +295,22 @@ def test_a_two_word_head_is_read_as_one_word(tmp_path: Path) -> None:
     assert not answer.grounded, answer.text
 
 
+def test_a_main_modifier_asks_the_section_it_qualifies(tmp_path: Path) -> None:
+    """ "Nhiệm vụ chủ yếu của …", "nội dung chính là gì": the section "Nhiệm vụ" answers,
+    though it never says "chủ yếu"."""
+    service = _qa_over(
+        tmp_path,
+        "ke_hoach.txt",
+        "KẾ HOẠCH HỌC TẬP NGHỊ QUYẾT VỀ KINH TẾ TẬP THỂ\n"
+        "I. MỤC ĐÍCH\n"
+        "Giúp cán bộ, đảng viên hiểu rõ vai trò của kinh tế tập thể trong giai đoạn mới.\n"
+        "II. NHIỆM VỤ\n"
+        "Các chi bộ rà soát hợp tác xã yếu kém và đề xuất phương án củng cố trong quý III.\n",
+    )
+    answer = service.ask("Nhiệm vụ chủ yếu của kế hoạch học tập nghị quyết là gì?")
+    assert answer.grounded and "rà soát hợp tác xã" in answer.text, answer.text
+
+
 def test_head_words_apart_in_the_question_are_not_one_word(tmp_path: Path) -> None:
     """ "Đơn xin nhập học" has no "đơn nhập" compound: the answer need not say one."""
     service = _qa_over(

@@ -55,6 +55,8 @@ SETS = {
     "probe-seed": (PROBES / "seed" / "questions.json", ROOT / "knowledge" / "corpus"),
     "probe-party": (PROBES / "party" / "questions.json", PROBES / "party" / "docs"),
     "probe-wiki": (PROBES / "wiki" / "questions.json", PROBES / "wiki" / "docs"),
+    # Written blind on 2026-12-07 by a helper that read only the five plans (no code).
+    "probe-seed2": (PROBES / "seed2" / "questions.json", ROOT / "knowledge" / "corpus"),
     # Written by the developer (not blind) on three documents written for the purpose.
     "probe-own": (PROBES / "own" / "questions.json", PROBES / "own" / "docs"),
     # The seed questions again, on the five sample plans printed to PDF (pdf/make_pdfs.py).
@@ -62,7 +64,16 @@ SETS = {
     # ... and as .docx numbered by Word's automatic numbering (docx/make_docx.py).
     "probe-docx": (PROBES / "seed" / "questions.json", PROBES / "docx" / "docs"),
 }
-WHOLE = {"probe-seed", "probe-party", "probe-wiki", "probe-own", "probe-pdf", "probe-docx", "extra"}
+WHOLE = {
+    "probe-seed",
+    "probe-seed2",
+    "probe-party",
+    "probe-wiki",
+    "probe-own",
+    "probe-pdf",
+    "probe-docx",
+    "extra",
+}
 
 
 def half_of(question_id: str) -> str:

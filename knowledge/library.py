@@ -115,6 +115,23 @@ class Library:
             key=lambda c: c.position,
         )
 
+    def continuation(self, chunk: Chunk) -> list[Chunk]:
+        """The passages that go on with `chunk`'s section right after it (a long list cut
+        where a passage was full), in order."""
+        same = {
+            c.chunk.position: c.chunk
+            for c in self.snapshot().chunks
+            if c.chunk.meta.document == chunk.meta.document
+            and c.chunk.kind == "body"
+            and c.chunk.section == chunk.section
+        }
+        following: list[Chunk] = []
+        position = chunk.position + 1
+        while position in same:
+            following.append(same[position])
+            position += 1
+        return following
+
     def chunks(self) -> list[Chunk]:
         return [stored.chunk for stored in self.snapshot().chunks]
 

@@ -137,6 +137,7 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         LIST,
         re.compile(
             r"\b(?:nhung gi|nhung ai|gom nhung|bao gom|gom gi|nhung (?:\w+ ){0,4}nao|"
+            r"nhung (?:\w+ ){1,2}gi|"
             r"cac (?:\w+ ){0,4}nao|nhung noi dung|nhung mat|nhom (?:nao|gi)|ke ten|liet ke|"
             r"the hien)\b"
         ),

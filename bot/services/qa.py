@@ -257,7 +257,8 @@ class QAService:
             cut = asks_cut_section(best, turn.parsed)
             section = self.library.top_section(best.hit.chunk) if cut else []
             idf = self.library.snapshot().lexical.idf
-            quote = render(best, turn.parsed, grounding.terms, idf, section)
+            following = self.library.continuation(best.hit.chunk)
+            quote = render(best, turn.parsed, grounding.terms, idf, section, following)
         ordered = [best.hit, *[h for h in turn.hits if h is not best.hit]]
         sources = _distinct_sources([to_source(h) for h in ordered])[:3]
         line = source_line(sources[:1])

@@ -32,6 +32,9 @@ FOLLOWS_BONUS = 0.1
 # A sentence is cut only when that saves at least this many characters: cutting a few off
 # one just over the limit drops its last clause, where the answer often is.
 CUT_AT_LEAST = 60
+# Each item of a list too long to quote whole keeps at least this many characters, or the
+# items that answer best are quoted instead.
+MIN_ITEM_CHARS = 80
 
 
 def _is_bare_heading(unit: str) -> bool:
@@ -144,6 +147,7 @@ def render(
     terms: tuple[str, ...],
     idf: dict[str, float],
     section: Sequence[Chunk] = (),
+    continuation: Sequence[Chunk] = (),
 ) -> str:
     """The quote for the chosen unit: trimmed, with its list or its acting heading; a fact
     passage (header, recipients, signature) is short and quoted whole. `section` are the
@@ -164,12 +168,15 @@ def render(
         and len(units) > 1
         and not _lists(unit)
         and not _is_bare_heading(unit)  # "1. Ban Chỉ đạo …": its content follows, not siblings
+        and not unit.rstrip().endswith(":")  # "4. … các nhiệm vụ sau:" likewise
     ):
         picked = _list_around(units, index)
     else:
         picked = [_trim(unit, terms, idf, question)]
         if _introduces(unit):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
-            picked.extend(_followers(units[index + 1 :], len(picked[0]), terms, idf, question))
+            # A list cut where its passage was full goes on in the passages after it.
+            after = (*units[index + 1 :], *(u for c in continuation for u in units_of(c.text)))
+            picked.extend(_followers(after, len(picked[0]), terms, idf, question))
     kept: list[str] = []
     for piece in picked:
         if sum(len(p) for p in kept) + len(piece) > MAX_ANSWER_CHARS and kept:
@@ -185,6 +192,14 @@ def render(
     ):
         text = f"{heading}: {text}"
     return text
+
+
+def _opening(unit: str, limit: int) -> str:
+    """The unit's opening words, up to `limit` characters, cut at a word."""
+    if len(unit) <= limit:
+        return unit
+    cut = unit[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut} …"
 
 
 def _followers(
@@ -203,6 +218,10 @@ def _followers(
         block.append(follower)
     if used + sum(len(f) for f in block) <= MAX_ANSWER_CHARS:
         return [_clean(f) for f in block]
+    # A list asked for is shown whole, each item to its opening words, when they fit.
+    share = (MAX_ANSWER_CHARS - used) // max(len(block), 1) - 2
+    if q.LIST in question.kinds and len(block) >= 3 and share >= MIN_ITEM_CHARS:
+        return [_clean(_opening(f, share)) for f in block]
     ranked = sorted(
         range(len(block)),
         key=lambda i: (

@@ -22,6 +22,8 @@ from knowledge.question import parse_question
         ("Kế hoạch nêu bao nhiêu nhiệm vụ?", q.NUMBER),
         ("tin bai dang o dau", q.WHERE),
         ("Tài liệu sinh hoạt gồm những gì?", q.LIST),
+        ("Chi bộ cần quán triệt những nhiệm vụ gì?", q.LIST),
+        ("can tap trung nhung noi dung chu yeu gi", q.LIST),
         ("Bản sắc cây tre là gì?", q.DEFINITION),
         ("Vì sao phải đấu tranh phản bác?", q.WHY),
         ("Kế hoạch thực hiện chỉ thị nào?", q.REFERENCE),

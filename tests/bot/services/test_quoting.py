@@ -47,3 +47,38 @@ def test_a_sentence_just_over_the_limit_is_quoted_whole_and_a_long_one_is_cut() 
         quote = render(best, question, question.terms, {})
         assert (quote == sentence) is whole, (len(sentence), quote)
         assert len(quote) <= 480 + 60 + 4, len(quote)
+
+
+def _chunk(text: str, position: int) -> Chunk:
+    heading = "II. NỘI DUNG > 4. Những nội dung cần quán triệt"
+    return Chunk(
+        f"c{position}", DocumentMeta("kh.txt", "Kế hoạch"), "II > 4", heading, text, position
+    )
+
+
+def test_a_long_list_asked_for_is_quoted_whole_to_each_items_opening_words() -> None:
+    """ "… những nhiệm vụ gì?" over "… các nhiệm vụ sau:" and five long items that go on in the
+    next passage: every item is shown, each to its opening words, not the first two whole."""
+    tail = ", gắn với việc kiểm tra, giám sát thường xuyên của cấp ủy cơ sở và báo cáo định kỳ."
+    items = [
+        "(1) Thống nhất nhận thức về vai trò của công tác dân vận" + tail * 2,
+        "(2) Kiện toàn tổ chức bộ máy làm công tác dân vận các cấp" + tail * 2,
+        "(3) Bảo đảm nguồn lực cho hoạt động của khối dân vận" + tail,
+    ]
+    more = [
+        "(4) Đổi mới phương thức vận động quần chúng trên không gian mạng" + tail,
+        "(5) Đấu tranh phản bác các luận điệu sai trái về công tác dân vận" + tail,
+    ]
+    intro = "4. Những nội dung cần quán triệt Các chi bộ chủ động thực hiện các nhiệm vụ sau:"
+    first = _chunk("\n".join([intro, *items]), 3)
+    best = Candidate(SearchHit(first, 1.0), 0, units_of(first.text), 0, 0.8, 0.8, frozenset(), 0.8)
+    question = parse_question("Chi bộ cần quán triệt những nhiệm vụ gì về công tác dân vận?")
+    assert "list" in question.kinds
+    quote = render(best, question, question.terms, {}, continuation=[_chunk("\n".join(more), 4)])
+    for opening in ("(1) Thống nhất nhận thức", "(3) Bảo đảm nguồn lực", "(5) Đấu tranh phản bác"):
+        assert opening in quote, quote
+    assert len(quote) <= 800 + 20, len(quote)
+    # Not asked as a list: the items that answer best are quoted whole instead.
+    asked = parse_question("Chi bộ cần làm gì về nguồn lực cho khối dân vận?")
+    whole = render(best, asked, asked.terms, {}, continuation=[_chunk("\n".join(more), 4)])
+    assert items[2].removeprefix("(3) ")[:60] in whole and "(5)" not in whole, whole

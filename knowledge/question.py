@@ -10,6 +10,7 @@ asks about a document itself (who signed it, whom it was sent to, its number or 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -245,8 +246,33 @@ _CODE_BEFORE_NUMBER = {
     "cv": ("cong van", "công văn"),
 }
 _SHORT_WORD = re.compile(r"(?<![\w/-])([a-zđ]{1,3})(?![\w/-])(\s+\d{1,4}\b(?![-/]))?")
-# "HD 36", "KH 84": a document type's code typed in capitals before a bare number.
-_CODE_NUMBER = re.compile(r"(?<![\w/-])([A-ZĐ]{2,3})(\s+\d{1,4}\b(?![-/]))")
+# "HD 36", "KH 84", "KL57", "nq16": a document type's code before a bare number.
+_CODE_NUMBER = re.compile(r"(?<![\w/-])([A-ZĐa-zđ]{2,3})\s*(\d{1,4})\b(?![-/])")
+# The abbreviations of party and state bodies and terms members type ("TBT", "MTTQ", "LHQ"),
+# read as the words documents spell out when the library does not use the abbreviation itself.
+# Two letters are read only in capitals ("TW"); longer ones in any case ("mttq").
+_ABBREVIATIONS = {
+    "tbt": ("tong bi thu", "Tổng Bí thư"),
+    "mttq": ("mat tran to quoc", "Mặt trận Tổ quốc"),
+    "lhq": ("lien hop quoc", "Liên hợp quốc"),
+    "ubnd": ("uy ban nhan dan", "Ủy ban nhân dân"),
+    "hdnd": ("hoi dong nhan dan", "Hội đồng nhân dân"),
+    "hđnd": ("hoi dong nhan dan", "Hội đồng nhân dân"),
+    "bch": ("ban chap hanh", "Ban Chấp hành"),
+    "btv": ("ban thuong vu", "Ban Thường vụ"),
+    "bct": ("bo chinh tri", "Bộ Chính trị"),
+    "bbt": ("ban bi thu", "Ban Bí thư"),
+    "btg": ("ban tuyen giao", "Ban Tuyên giáo"),
+    "cbdv": ("can bo, dang vien", "cán bộ, đảng viên"),
+    "cbđv": ("can bo, dang vien", "cán bộ, đảng viên"),
+    "lhpn": ("lien hiep phu nu", "Liên hiệp Phụ nữ"),
+    "xhcn": ("xa hoi chu nghia", "xã hội chủ nghĩa"),
+    "cntt": ("cong nghe thong tin", "công nghệ thông tin"),
+    "tw": ("trung uong", "Trung ương"),
+    "tư": ("trung uong", "Trung ương"),
+    "qh": ("quoc hoi", "Quốc hội"),
+}
+_ABBREVIATION = re.compile(r"(?<![\w/-])([A-Za-zĐđƯư]{2,4})(?![\w/-])")
 
 
 def expand_shorthand(text: str) -> str:
@@ -266,9 +292,24 @@ def expand_shorthand(text: str) -> str:
 
     def expand_code(match: re.Match[str]) -> str:
         forms = _CODE_BEFORE_NUMBER.get(match[1].lower())
-        return match[0] if forms is None else forms[1 if typed else 0] + match[2]
+        return match[0] if forms is None else f"{forms[1 if typed else 0]} {match[2]}"
 
     return _SHORT_WORD.sub(expand, _CODE_NUMBER.sub(expand_code, text))
+
+
+def expand_abbreviations(text: str, known: Container[str]) -> str:
+    """ "TBT ký kế hoạch nào" → "Tổng Bí thư ký kế hoạch nào", unless the library itself
+    uses the abbreviation (`known`: its folded words)."""
+    typed = fold(text) != text.lower()
+
+    def expand(match: re.Match[str]) -> str:
+        word = match[1]
+        forms = _ABBREVIATIONS.get(word.lower())
+        if forms is None or (len(word) == 2 and not word.isupper()) or fold(word) in known:
+            return word
+        return forms[1 if typed else 0]
+
+    return _ABBREVIATION.sub(expand, text)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,13 @@ from bot.services.grounding import Grounding, judge
 from bot.services.presenting import shorten, source_line
 from bot.services.quoting import asks_cut_section, render
 from bot.texts import answers as text
-from knowledge.question import Question, expand_shorthand, parse_question, topic_terms
+from knowledge.question import (
+    Question,
+    expand_abbreviations,
+    expand_shorthand,
+    parse_question,
+    topic_terms,
+)
 from knowledge.textnorm import fold
 from knowledge.types import DocumentMeta, KnowledgeError, SearchHit
 
@@ -152,9 +158,9 @@ class QAService:
             raise InvalidQuestion(text.EMPTY_QUESTION)
         if len(question) > self.max_chars:
             raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
-        question = expand_shorthand(
-            question
-        )  # "dc", "ko", "hd 36": after the length the member sees
+        # "dc", "ko", "hd 36", "TBT": after the length the member sees
+        question = expand_shorthand(question)
+        question = expand_abbreviations(question, self.library.snapshot().lexical.vocabulary)
         query = self._with_context(question, conversation)
         # A follow-up depends on the conversation; a question read alone may be answered from
         # the cache.

@@ -356,6 +356,30 @@ def test_phone_shorthand_is_read_as_words(typed: str, read: str) -> None:
     assert q.expand_shorthand(typed) == read
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("ke hoach cua TBT ai ky", "ke hoach cua tong bi thu ai ky"),
+        ("Ủy ban MTTQ tỉnh làm gì?", "Ủy ban Mặt trận Tổ quốc tỉnh làm gì?"),
+        ("mttq va doan the", "mat tran to quoc va doan the"),
+        ("Nghị quyết TW 8", "Nghị quyết Trung ương 8"),
+        # Two letters only in capitals; a document number is no abbreviation.
+        ("tw 8 la gi", "tw 8 la gi"),
+        ("Kết luận 57-KL/TW", "Kết luận 57-KL/TW"),
+        # The library spells "UBND" itself: it stays.
+        ("UBND xã làm gì", "UBND xã làm gì"),
+    ],
+)
+def test_abbreviations_the_library_does_not_use_are_spelt_out(typed: str, read: str) -> None:
+    assert q.expand_abbreviations(typed, {"ubnd"}) == read
+
+
+def test_a_code_glued_to_its_number_names_the_document() -> None:
+    assert q.expand_shorthand("hoi nghi KL57 keo dai bao lau") == (
+        "hoi nghi ket luan 57 keo dai bao lau"
+    )
+
+
 @pytest.mark.parametrize("typed", ["hd 36 thay the van ban nao", "HD 36 thay thế văn bản nào?"])
 def test_a_shorthand_document_type_names_the_document(typed: str) -> None:
     named = parse_question(q.expand_shorthand(typed)).named

@@ -311,6 +311,19 @@ def test_a_main_modifier_asks_the_section_it_qualifies(tmp_path: Path) -> None:
     assert answer.grounded and "rà soát hợp tác xã" in answer.text, answer.text
 
 
+def test_an_abbreviation_asks_what_the_document_spells_out(tmp_path: Path) -> None:
+    """ "TBT" is not an unknown name when the plan writes "Tổng Bí thư"."""
+    service = _qa_over(
+        tmp_path,
+        "ke_hoach.txt",
+        "KẾ HOẠCH HỌC TẬP BÀI VIẾT CỦA TỔNG BÍ THƯ VỀ CHUYỂN ĐỔI SỐ\n"
+        "1. Các chi bộ tổ chức học tập bài viết của Tổng Bí thư về chuyển đổi số trong tháng 5.\n"
+        "2. Đảng viên viết bài thu hoạch nộp chi bộ trước ngày 30/6.\n",
+    )
+    answer = service.ask("bai viet cua TBT ve chuyen doi so hoc trong thang may")
+    assert answer.grounded and "tháng 5" in answer.text, answer.text
+
+
 def test_head_words_apart_in_the_question_are_not_one_word(tmp_path: Path) -> None:
     """ "Đơn xin nhập học" has no "đơn nhập" compound: the answer need not say one."""
     service = _qa_over(

@@ -272,6 +272,15 @@ _ABBREVIATIONS = {
     "tư": ("trung uong", "Trung ương"),
     "qh": ("quoc hoi", "Quốc hội"),
 }
+# Everyday words members use for what documents name otherwise, folded → the documents'
+# word (folded, typed). Read as the documents' word when the library never uses the member's.
+_PLAIN_WORDS = {
+    "cuon sach": ("tac pham", "tác phẩm"),
+    "quyen sach": ("tac pham", "tác phẩm"),
+    "xong": ("hoan thanh", "hoàn thành"),
+    "nguoi dan": ("nhan dan", "nhân dân"),
+}
+_PLAIN_WORD = re.compile(rf"\b(?:{'|'.join(_PLAIN_WORDS)})\b")
 _ABBREVIATION = re.compile(r"(?<![\w/-])([A-Za-zĐđƯư]{2,4})(?![\w/-])")
 
 
@@ -295,6 +304,24 @@ def expand_shorthand(text: str) -> str:
         return match[0] if forms is None else f"{forms[1 if typed else 0]} {match[2]}"
 
     return _SHORT_WORD.sub(expand, _CODE_NUMBER.sub(expand_code, text))
+
+
+def documents_words(text: str, known: Container[str]) -> str:
+    """ "cuốn sách của Tổng Bí thư" → "tác phẩm của Tổng Bí thư" when the library says "tác
+    phẩm" and never "cuốn sách" (`known`: its folded words and word pairs)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    typed = folded != text.lower()
+    out, end = [], 0
+    for match in _PLAIN_WORD.finditer(folded):
+        plain, formal = match[0], _PLAIN_WORDS[match[0]]
+        if plain.replace(" ", "_") in known or formal[0].replace(" ", "_") not in known:
+            continue
+        out.append(text[end : match.start()])
+        out.append(formal[1 if typed else 0])
+        end = match.end()
+    return "".join(out) + text[end:]
 
 
 def expand_abbreviations(text: str, known: Container[str]) -> str:

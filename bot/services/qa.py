@@ -25,6 +25,7 @@ from bot.services.quoting import asks_cut_section, render
 from bot.texts import answers as text
 from knowledge.question import (
     Question,
+    documents_words,
     expand_abbreviations,
     expand_shorthand,
     parse_question,
@@ -160,7 +161,8 @@ class QAService:
             raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
         # "dc", "ko", "hd 36", "TBT": after the length the member sees
         question = expand_shorthand(question)
-        question = expand_abbreviations(question, self.library.snapshot().lexical.vocabulary)
+        known = self.library.snapshot().lexical.vocabulary
+        question = documents_words(expand_abbreviations(question, known), known)
         query = self._with_context(question, conversation)
         # A follow-up depends on the conversation; a question read alone may be answered from
         # the cache.

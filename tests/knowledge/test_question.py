@@ -374,6 +374,19 @@ def test_abbreviations_the_library_does_not_use_are_spelt_out(typed: str, read: 
     assert q.expand_abbreviations(typed, {"ubnd"}) == read
 
 
+def test_everyday_words_read_as_the_documents_words_only_where_the_library_lacks_them() -> None:
+    library = {"tac_pham", "hoan_thanh", "tac", "pham"}
+    assert q.documents_words("Cuốn sách có mấy phần?", library) == "tác phẩm có mấy phần?"
+    assert q.documents_words("cuon sach phai xong khi nao", library) == (
+        "tac pham phai hoan thanh khi nao"
+    )
+    # A library that says "cuốn sách" itself, or never "tác phẩm", keeps the member's words.
+    assert q.documents_words("Cuốn sách có mấy phần?", library | {"cuon_sach"}) == (
+        "Cuốn sách có mấy phần?"
+    )
+    assert q.documents_words("Cuốn sách có mấy phần?", {"hoan_thanh"}) == "Cuốn sách có mấy phần?"
+
+
 def test_a_code_glued_to_its_number_names_the_document() -> None:
     assert q.expand_shorthand("hoi nghi KL57 keo dai bao lau") == (
         "hoi nghi ket luan 57 keo dai bao lau"

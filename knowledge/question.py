@@ -93,6 +93,8 @@ _QUESTION_PHRASES = re.compile(
     # "căn cứ vào văn bản nào", "dựa trên chỉ thị nào": asking for the basis, which a plan
     # states as "Thực hiện …" as often as "Căn cứ …".
     r"(?:can cu|dua (?:vao|tren))(?: vao| theo)?(?= (?:\w+ ){0,2}nao\b)|"
+    # "nhằm (mục đích) gì": "nhằm" asks; "mục đích" may name the section that answers.
+    r"nham(?= (?:muc dich |muc tieu )?gi\b)|de lam gi|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
     r"bao lau(?: (?:mot|1) lan)?|"
     r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"
@@ -550,9 +552,34 @@ _ASKING = re.compile(
 )
 
 
+# "…, chi bộ em cần nói rõ khi mở đầu buổi sinh hoạt": after the question, the member's own
+# situation, opening within its first words with the member ("em", "mình", "tôi", "chúng em").
+_OWN_SITUATION = re.compile(
+    r"[,;.!?]\s+(?:\w+\s+){0,2}(?:em|minh|toi|chung em|chung toi|chung minh)\s+"
+    r"(?:\w+\s+){2,}\w+\W*$"
+)
+
+
+def _without_own_situation(text: str) -> str:
+    """The question without the situation its member tells after it: what comes after the
+    last question cue and a comma, when it speaks of the member ("…, em cần tóm ý để nói")."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    cues = [m.end() for m in _QUESTION_PHRASES.finditer(folded)]
+    cues += [m.end() for _, cue in _KIND_CUES for m in cue.finditer(folded)]
+    cues += [m.end() for m in re.finditer(r"\bgi\b", folded)]
+    if not cues:
+        return text
+    tail = _OWN_SITUATION.search(folded, max(cues))
+    return text[: tail.start()] if tail is not None else text
+
+
 def asked_terms(text: str) -> list[str]:
     """The topic terms of what is asked: after "…, cho (mình) hỏi" when that part names at
-    least two topic words itself, otherwise of the whole question."""
+    least two topic words itself, otherwise of the whole question; never the member's own
+    situation told after the question (`_without_own_situation`)."""
+    text = _without_own_situation(text)
     marker = next(reversed(list(_ASKING.finditer(text))), None)  # the last one asks
     if marker is not None:
         rest = topic_terms(text[marker.end() :])

@@ -387,6 +387,26 @@ def test_everyday_words_read_as_the_documents_words_only_where_the_library_lacks
     assert q.documents_words("Cuốn sách có mấy phần?", {"hoan_thanh"}) == "Cuốn sách có mấy phần?"
 
 
+@pytest.mark.parametrize(
+    ("typed", "left_out", "kept"),
+    [
+        (
+            "Kế hoạch nhằm mục đích gì ạ, chi bộ em cần nói rõ khi mở đầu buổi sinh hoạt",
+            {"mo", "dau", "buoi", "nham"},
+            {"ke_hoach", "muc_dich"},
+        ),
+        ("tac pham co gia tri gi, em can tom y de noi", {"tom", "noi"}, {"gia_tri"}),
+        # After the question, a clause that is not about the member is still the question.
+        ("Ai ký kế hoạch, kế hoạch số 145 của thị ủy?", set(), {"thi_uy", "145"}),
+    ],
+)
+def test_the_members_own_situation_after_the_question_is_no_topic(
+    typed: str, left_out: set[str], kept: set[str]
+) -> None:
+    terms = set(parse_question(typed).terms)
+    assert not terms & left_out and kept <= terms, terms
+
+
 def test_a_code_glued_to_its_number_names_the_document() -> None:
     assert q.expand_shorthand("hoi nghi KL57 keo dai bao lau") == (
         "hoi nghi ket luan 57 keo dai bao lau"

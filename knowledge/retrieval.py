@@ -80,9 +80,11 @@ def section_labels(heading: str) -> tuple[str, ...]:
 
 
 def label_named(label: str, terms: frozenset[str] | tuple[str, ...]) -> bool:
-    """Does a question name this section label? Every word pair of it is one of its `terms`
-    ("muc dich" → "muc_dich")."""
-    return all("_".join(pair) in terms for pair in pairwise(label.split()))
+    """Does a question name this section label? Its first word pair is one of its `terms`
+    ("muc dich" → "muc_dich") and every other word of it is a question word, in any order
+    ("những tài liệu gì … sinh hoạt" names "Tài liệu sinh hoạt")."""
+    words = label.split()
+    return "_".join(words[:2]) in terms and all(word in terms for word in words[2:])
 
 
 def _sections_by_document(chunks: list[StoredChunk]) -> dict[str, list[tuple[str, int]]]:

@@ -392,7 +392,14 @@ def names_section(question: q.Question, heading: str) -> bool:
     if question.head:
         return " ".join(question.head) in labels
     asked = _ASKED_NOUN.search(question.folded)
-    return asked is not None and asked[1] in labels
+    if asked is None:
+        return False
+    # "những tài liệu gì … sinh hoạt" asks the section "Tài liệu sinh hoạt".
+    return any(
+        label == asked[1]
+        or (label.startswith(asked[1] + " ") and set(label.split()) <= set(question.words))
+        for label in labels
+    )
 
 
 # "… kiến nghị gì …", "hạn chế là gì": the two words before "gì" name what is asked.

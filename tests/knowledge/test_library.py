@@ -64,6 +64,29 @@ def test_section_labels_name_short_headings(heading: str, labels: tuple[str, ...
     assert section_labels(heading) == labels
 
 
+@pytest.mark.parametrize(
+    ("asked", "heading", "named"),
+    [
+        ("Mục đích của kế hoạch là gì?", "I. MỤC ĐÍCH", True),
+        # The label's words apart in the question ("tài liệu" … "sinh hoạt"):
+        ("Sinh hoạt tác phẩm thì dùng những tài liệu gì?", "1. Tài liệu sinh hoạt", True),
+        ("Tài liệu nào được phát?", "1. Tài liệu sinh hoạt", False),  # "sinh hoạt" not asked
+        ("Tài liệu sinh hoạt chuyên đề là gì?", "1. Tài liệu học tập", False),
+    ],
+)
+def test_a_question_names_a_label_by_its_first_pair_and_its_words(
+    asked: str, heading: str, named: bool
+) -> None:
+    from bot.services.extractive import names_section
+    from knowledge.question import parse_question
+    from knowledge.retrieval import label_named
+
+    question = parse_question(asked)
+    (label,) = section_labels(heading)
+    assert label_named(label, question.terms) is named
+    assert names_section(question, heading) is named
+
+
 def test_named_sections_are_found_in_the_documents_given(seeded: Library) -> None:
     documents = [info.meta.document for info in seeded.documents()]
     found = seeded.named_sections(documents, frozenset({"muc_dich", "ke_hoach"}))

@@ -83,7 +83,7 @@ _TYPED_NAME_STOP = frozenset(
 class Named:
     """A thing the question names that the library must contain for an answer to exist."""
 
-    kind: str  # "place" | "reference" | "reference_short" | "year" | "date"
+    kind: str  # "place" | "library_place" | "reference" | "reference_short" | "year" | "date"
     text: str  # as the member typed it
     folded: str  # for "reference_short", the party form of the number's start: "57-kl/"
 
@@ -166,6 +166,39 @@ def _proper_names(text: str) -> list[Named]:
             runs.append([])
     names = (" ".join(run) for run in runs if run)
     return [Named("name", name, " ".join(lexical_tokens(name))) for name in names]
+
+
+# A place of the library's documents named without a cue ("Trà Vinh đưa …", "o lam dong"): it
+# selects the documents of that place; its words stay topic words a passage's context covers.
+LIBRARY_PLACE = "library_place"
+# "Ban Tuyên giáo Tỉnh ủy Lâm Đồng", "Ủy ban nhân dân Tuyên Quang": the place a body is of.
+_BODY_OF_PLACE = re.compile(
+    r"\b(?:tinh uy|huyen uy|thi uy|thanh uy|quan uy|dang uy|uy ban nhan dan|ubnd)"
+    r"(?: (?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong))? ([a-z]+(?: [a-z]+){1,3})$"
+)
+
+
+def document_places(place: str | None, issuer: str | None) -> set[str]:
+    """The places a document is of, folded: its own place line and its issuer's place."""
+    found = {fold(place)} if place else set()
+    body = _BODY_OF_PLACE.search(fold(issuer)) if issuer else None
+    if body is not None:
+        found.add(body[1])
+    return {p for p in found if len(p.split()) >= 2}  # "Lâm Đồng", not a lone syllable
+
+
+def known_places(
+    folded: str, places: frozenset[str], named: tuple[Named, ...]
+) -> tuple[Named, ...]:
+    """The library's places a question names without a cue: typed without capitals or at its
+    start, only the library's own place names are known as places."""
+    already = [n.folded for n in named if n.kind == "place"]
+    return tuple(
+        Named(LIBRARY_PLACE, place, place)
+        for place in sorted(places)
+        if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", folded)
+        and not any(place in other for other in already)
+    )
 
 
 def named_things(text: str, folded: str) -> tuple[Named, ...]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from knowledge.named import Named, named_things
+from knowledge.named import Named, known_places, named_things
 from knowledge.textnorm import canonical_doc_numbers, fold, nfc, tone_key, typed_tokens
 
 WHO = "who"
@@ -600,6 +600,12 @@ def cue_words(question: Question) -> frozenset[str]:
         for word in match[0].split()
     }
     return frozenset(found - set(question.words))
+
+
+def with_places(question: Question, places: frozenset[str]) -> Question:
+    """The question with the library's places it names without a cue (`known_places`)."""
+    extra = known_places(question.folded, places, question.named)
+    return replace(question, named=question.named + extra) if extra else question
 
 
 @lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike

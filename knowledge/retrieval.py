@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 
 from knowledge.embeddings import Embedder
 from knowledge.lexical import LexicalIndex, Spelling
+from knowledge.named import document_places
 from knowledge.query_encoding import QueryEncoder
 from knowledge.restore import DiacriticRestorer
 from knowledge.store import ChunkStore, StoredChunk
@@ -36,6 +36,7 @@ class Snapshot:
     # document → (label, index) of passages under a short heading ("1. Mục đích" → "muc dich")
     sections: dict[str, list[tuple[str, int]]]
     numbers: frozenset[str]  # the documents' own numbers, folded ("172-kh/hu")
+    places: frozenset[str]  # the documents' places, folded ("lam dong", "di linh")
 
     @classmethod
     def build(cls, chunks: list[StoredChunk], fingerprint: str) -> Snapshot:
@@ -48,6 +49,11 @@ class Snapshot:
             facts=_facts_by_document(chunks),
             sections=_sections_by_document(chunks),
             numbers=frozenset(fold(c.chunk.meta.number) for c in chunks if c.chunk.meta.number),
+            places=frozenset(
+                place
+                for meta in {c.chunk.meta.document: c.chunk.meta for c in chunks}.values()
+                for place in document_places(meta.place, meta.issuer)
+            ),
             restorer=DiacriticRestorer([c.chunk.text for c in chunks]),
             fingerprint=fingerprint,
             vectors=np.stack([c.vector for c in chunks if c.vector is not None])

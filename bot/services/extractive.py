@@ -19,7 +19,7 @@ from bot.services.answer_kinds import (
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE, asks_signer
 from knowledge.lexical import IdfTable, index_terms
-from knowledge.named import YEAR
+from knowledge.named import LIBRARY_PLACE, YEAR
 from knowledge.retrieval import label_named, section_labels
 from knowledge.syllables import is_syllable
 from knowledge.textnorm import fold, tone_key
@@ -183,7 +183,8 @@ def _document_terms(hit: SearchHit) -> frozenset[str]:
 def _in_scope(hit: SearchHit, question: q.Question) -> bool | None:
     """Whether the passage's document is the one the question names (a number, a place);
     None when the question names none."""
-    named = [n for n in question.named if n.kind in ("reference", "reference_short", "place")]
+    scoping = ("reference", "reference_short", "place", LIBRARY_PLACE)
+    named = [n for n in question.named if n.kind in scoping]
     if not named:
         return None
     meta = hit.chunk.meta

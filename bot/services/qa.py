@@ -30,6 +30,7 @@ from knowledge.question import (
     expand_shorthand,
     parse_question,
     topic_terms,
+    with_places,
 )
 from knowledge.textnorm import fold
 from knowledge.types import DocumentMeta, KnowledgeError, SearchHit
@@ -75,6 +76,7 @@ class Turn:
     grounding: Grounding | None = None
     topic: str = ""  # what must be supported and quoted; empty: the query
     previous: str = ""  # the question a follow-up continues
+    places: frozenset[str] = frozenset()  # the library's places (`with_places`)
 
     @property
     def focus(self) -> str:
@@ -82,7 +84,7 @@ class Turn:
 
     @cached_property
     def parsed(self) -> Question:
-        return parse_question(self.focus)
+        return with_places(parse_question(self.focus), self.places)
 
 
 def _distinct_sources(sources: list[Source]) -> list[Source]:
@@ -173,14 +175,15 @@ class QAService:
 
     def _answer(self, question: str, query: str) -> Answer:
         hits = self.library.search(query, k=10)
-        parsed = parse_question(question)
+        places = self.library.snapshot().places
+        parsed = with_places(parse_question(question), places)
         hits = self._with_named_sections(parsed, hits)
         if parsed.about_document:
             hits = self._with_document_facts(hits)
         follow_up = query != question
         topic = _follow_up_topic(question) if follow_up else question
         previous = query[: -len(question)].strip() if follow_up else ""
-        turn = Turn(question=question, query=query, hits=hits, topic=topic, previous=previous)
+        turn = Turn(question, query, hits, topic=topic, previous=previous, places=places)
         return self.chain.invoke(turn)
 
     def _answer_once(self, question: str) -> Answer:

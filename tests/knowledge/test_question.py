@@ -583,3 +583,15 @@ def test_ai_la_nguoi_asks_who_and_names_no_topic() -> None:
         assert q.WHO in question.kinds and "nguoi" not in question.terms, question.terms
         assert {"phe", "duyet", "phe_duyet"} <= set(question.terms)
     assert "nguoi" in parse_question("Người dân được tuyên truyền qua kênh nào?").terms
+
+
+def test_the_places_of_a_document_are_its_place_line_and_its_issuers_place() -> None:
+    from knowledge.named import document_places, known_places
+
+    assert document_places(None, "Ban Tuyên giáo Tỉnh ủy Lâm Đồng") == {"lam dong"}
+    assert document_places("Di Linh", "Ban Thường vụ Huyện ủy Di Linh") == {"di linh"}
+    assert document_places(None, "Ủy ban nhân dân tỉnh Tuyên Quang") == {"tuyen quang"}
+    assert document_places("Huế", "Văn phòng Trung ương Đảng") == set()  # one syllable
+    places = frozenset({"lam dong", "di linh"})
+    found = known_places("han chot o lam dong la khi nao", places, ())
+    assert [n.folded for n in found] == ["lam dong"]

@@ -759,3 +759,33 @@ def test_a_list_whose_items_are_passages_of_their_own_is_quoted_whole(tmp_path: 
         for item in ("nhiet liet chao mung", "doan ket, sang tao", "doi doi nho on"):
             assert item in said, answer.text
         assert "cac chi bo truc thuoc" not in said, answer.text
+
+
+def test_a_place_of_the_library_named_without_a_cue_selects_its_document(tmp_path: Path) -> None:
+    """ "Hòa Bình đưa … vào những trường nào?" (no "tỉnh", capitals only at the start, or no
+    capitals at all): the plan of that province answers, not another province's like it."""
+    plans = {
+        "hoa_binh.txt": (
+            "HÒA BÌNH",
+            "Cập nhật nội dung chuyển đổi số vào chương trình đào tạo của các trường: "
+            "Trường Cao đẳng Kinh tế - Kỹ thuật, Trường Chính trị tỉnh.",
+        ),
+        "son_la.txt": (
+            "SƠN LA",
+            "Đưa nội dung chuyển đổi số vào đào tạo ở trường Cao đẳng Y tế và trường nghề.",
+        ),
+    }
+    for name, (province, task) in plans.items():
+        (tmp_path / name).write_text(
+            f"ĐẢNG BỘ TỈNH {province}\nTỈNH ỦY {province}\nKẾ HOẠCH\n"
+            f"học tập chuyên đề về chuyển đổi số\nI. NHIỆM VỤ\n1. {task}\n",
+            encoding="utf-8",
+        )
+    services = Services(make_settings(tmp_path))
+    services.library.ingest_many([tmp_path / name for name in plans])
+    for asked in (
+        "Hòa Bình đưa nội dung chuyển đổi số vào đào tạo ở trường nào?",
+        "hoa binh dua noi dung chuyen doi so vao dao tao o truong nao",
+    ):
+        answer = services.qa.ask(asked)
+        assert answer.grounded and "Kinh tế - Kỹ thuật" in answer.text, answer.text

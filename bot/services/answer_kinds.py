@@ -162,6 +162,29 @@ def issues_subject(unit: str, question: q.Question) -> bool:
     return _cites(_ATTACHED_ISSUER, unit, _asks_issuer_of(question))
 
 
+# "Kết luận 57 là kết luận về vấn đề gì?", "Chỉ thị 32 nói về gì?": what a document is about.
+_ASKS_ABOUT = re.compile(
+    r"\bve (?:van de |noi dung |viec |linh vuc |cai )?(?:gi|nao)\b|\bnoi (?:ve )?gi\b"
+)
+# "Kết luận số 57-KL/TW ngày 15/6/2023 của Bộ Chính trị về tiếp tục …": a citation with its
+# subject.
+_ATTACHED_SUBJECT = re.compile(
+    rf"\b({FOLDED_DOC_NUMBER})\s*,?\s*(?:ngay\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*,?\s*)?"
+    r"(?:cua\s+(?:\S+\s+){1,8}?)?(?:ve\s|[“\"])"
+)
+
+
+@lru_cache(maxsize=1024)
+def _asks_subject_of(question: q.Question) -> Named | None:
+    return _subject_reference(question) if _ASKS_ABOUT.search(question.folded) else None
+
+
+def states_subject(unit: str, question: q.Question) -> bool:
+    """ "Kết luận 57 là kết luận về vấn đề gì?": the unit cites that very number with what it is
+    about ("Kết luận số 57-KL/TW … của Bộ Chính trị về tiếp tục nâng cao …")."""
+    return _cites(_ATTACHED_SUBJECT, unit, _asks_subject_of(question))
+
+
 # "chương trình nào" is as often a course of study as a document.
 _ASKED_TYPE = re.compile(rf"\b({'|'.join(t for t in DOC_TYPE_CODE if t != 'chuong trinh')}) nao\b")
 

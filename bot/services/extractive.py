@@ -15,6 +15,7 @@ from bot.services.answer_kinds import (
     labelled_kinds,
     names_venue,
     novelty,
+    states_subject,
 )
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE, asks_signer
@@ -343,6 +344,9 @@ def candidates(
             if dates_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.WHEN}, score + 0.2
             # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.
+            # "Kết luận 57 là kết luận về vấn đề gì?": a citation of that number with its subject.
+            if states_subject(unit, question):
+                fact, kinds, score = True, kinds | {q.DEFINITION}, score + 0.2
             if issues_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.WHO}, score + 0.2
             typed = _typed_words(unit) | typed_context

@@ -789,3 +789,21 @@ def test_a_place_of_the_library_named_without_a_cue_selects_its_document(tmp_pat
     ):
         answer = services.qa.ask(asked)
         assert answer.grounded and "Kinh tế - Kỹ thuật" in answer.text, answer.text
+
+
+def test_what_a_cited_document_is_about_is_read_from_its_citation(tmp_path: Path) -> None:
+    """ "Nghị quyết 09 là nghị quyết về vấn đề gì?": the citation that names its subject
+    answers, not a sentence that only mentions the number."""
+    service = _qa_over(
+        tmp_path,
+        "ke_hoach.txt",
+        "KẾ HOẠCH\nhọc tập, quán triệt Nghị quyết số 09-NQ/TU\n"
+        "Thực hiện Nghị quyết số 09-NQ/TU ngày 10/01/2025 của Ban Thường vụ Tỉnh ủy về phát "
+        "triển kinh tế tập thể đến năm 2030, Huyện ủy ban hành kế hoạch như sau:\n"
+        "I. YÊU CẦU\n"
+        "1. Các chi bộ quán triệt nghiêm túc Nghị quyết số 09 đến từng đảng viên, gắn với "
+        "sinh hoạt chi bộ định kỳ hằng tháng.\n",
+    )
+    for asked in ("Nghị quyết 09 là nghị quyết về vấn đề gì?", "nghi quyet 09 noi ve gi"):
+        answer = service.ask(asked)
+        assert answer.grounded and "kinh tế tập thể" in answer.text, answer.text

@@ -52,7 +52,7 @@ TYPED_GLUE = frozenset(_TYPED_GLUE.split())
 # Glue as typed whose folded form is a topic word: "đang" (đảng), "này" (nay), "cũng" (cung),
 # "vẫn" (văn), "đó" (do): read as glue only when typed with diacritics. Not "lại": "học
 # lại", "thi lại" are what is asked.
-TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy", "phải"])
+TYPED_ONLY_GLUE = frozenset(["đang", "này", "cũng", "vẫn", "đó", "ấy", "phải", "nhỉ"])
 # Typed without diacritics, these compounds start with a syllable that folds like glue ("cơ
 # quan" reads "co quan", "có" is glue): kept whole as topic words.
 _COMPOUNDS = frozenset(
@@ -95,6 +95,8 @@ _QUESTION_PHRASES = re.compile(
     r"(?:can cu|dua (?:vao|tren))(?: vao| theo)?(?= (?:\w+ ){0,2}nao\b)|"
     # "nhằm (mục đích) gì": "nhằm" asks; "mục đích" may name the section that answers.
     r"nham(?= (?:muc dich |muc tieu )?gi\b)|de lam gi|"
+    # "… nghĩa là gì": "nghĩa" asks what it means; "ý nghĩa" in a passage is not that.
+    r"(?:co |mang )?nghia(?= la\b)|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
     r"bao lau(?: (?:mot|1) lan)?|"
     r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"

@@ -595,3 +595,17 @@ def test_the_places_of_a_document_are_its_place_line_and_its_issuers_place() -> 
     places = frozenset({"lam dong", "di linh"})
     found = known_places("han chot o lam dong la khi nao", places, ())
     assert [n.folded for n in found] == ["lam dong"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "asking"),
+    [
+        ("Bản sắc cây tre trong đối ngoại nghĩa là gì nhỉ?", {"nghia", "nhi"}),
+        ("ban sac cay tre co nghia la gi", {"nghia", "co"}),
+    ],
+)
+def test_what_asks_for_a_meaning_is_no_topic_word(typed: str, asking: set[str]) -> None:
+    """ "nghĩa là gì" asks; a passage's "có ý nghĩa lịch sử" does not answer it."""
+    terms = set(parse_question(typed).terms)
+    assert not terms & asking and {"ban_sac", "cay_tre"} <= terms, terms
+    assert "y_nghia" in parse_question("Ý nghĩa của tác phẩm là gì?").terms

@@ -199,6 +199,24 @@ def _scope_terms(question: q.Question) -> set[str]:
     return set(index_terms(" ".join(named)))
 
 
+_FINISHING = frozenset({"xong", "hoan_thanh", "ket_thuc"})
+_FINISHES = re.compile(r"\b(?:xong|hoan thanh|ket thuc)\b")
+
+
+def _finishing_terms(question: q.Question) -> set[str]:
+    """The question's terms that ask when something ends: "xong", "hoàn thành", "kết thúc"
+    and the pairs they form with their neighbours ("phai_xong", "thanh_truoc")."""
+    if not _FINISHING & set(question.terms):
+        return set()
+
+    def finishing(term: str) -> bool:
+        parts = term.split("_")
+        edges = len(parts) == 2 and (parts[0] in ("thanh", "thuc") or parts[1] in ("hoan", "ket"))
+        return term in _FINISHING or "xong" in parts or edges
+
+    return {t for t in question.terms if finishing(t)}
+
+
 def _name_words(question: q.Question) -> tuple[str, ...]:
     """The words of the names a question is typed with ("Đặng Trác Vân"): an answer speaks of
     them, itself or by its context, or it speaks of someone else."""
@@ -262,6 +280,9 @@ def candidates(
         else set()
     )
     years_asked = frozenset(n.text for n in question.named if n.kind == "year")
+    # "… phải xong trước khi nào?": a unit that says when it ends ("kết thúc trong quý II")
+    # says the "xong", "hoàn thành" or "kết thúc" the question asks with.
+    finishing = _finishing_terms(question) if q.WHEN in question.kinds else set()
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -313,6 +334,8 @@ def candidates(
             said = _qualified_away(
                 set(terms_of(without_title(unit, chunk.meta.title))), unit, question
             )
+            if finishing and _FINISHES.search(fold(unit)):  # "xong" said as "kết thúc"
+                said |= finishing
             states_purpose = bool(purpose) and _PURPOSE_CLAUSE.match(unit) is not None
             if states_purpose:  # it says the "mục đích" it does not name
                 said |= purpose

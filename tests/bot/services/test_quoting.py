@@ -82,3 +82,32 @@ def test_a_long_list_asked_for_is_quoted_whole_to_each_items_opening_words() -> 
     asked = parse_question("Chi bộ cần làm gì về nguồn lực cho khối dân vận?")
     whole = render(best, asked, asked.terms, {}, continuation=[_chunk("\n".join(more), 4)])
     assert items[2].removeprefix("(3) ")[:60] in whole and "(5)" not in whole, whole
+
+
+def test_a_unit_that_says_when_it_ends_says_the_xong_asked_with() -> None:
+    """ "… phải xong trước khi nào?": "kết thúc trong tháng 6" says the "xong" in the plan's
+    own words, and covers the question as if it had said it."""
+    from bot.services.extractive import candidates
+
+    text = "- Đợt học tập triển khai từ ngày kế hoạch ban hành, kết thúc trong tháng 6/2025."
+    chunk = Chunk("c1", DocumentMeta("kh.txt", "Kế hoạch"), "II", "II. THỜI GIAN", text, 0)
+    hit = SearchHit(chunk, 1.0)
+    asked = parse_question("dot hoc tap phai xong truoc khi nao")
+    said = parse_question("dot hoc tap phai ket thuc truoc khi nao")
+    (with_xong,) = candidates(asked, asked.terms, [hit], {})
+    (with_end,) = candidates(said, said.terms, [hit], {})
+    assert with_xong.coverage > 0.7 and with_end.coverage - with_xong.coverage < 0.1, (
+        with_xong.coverage,
+        with_end.coverage,
+    )
+    unrelated = parse_question("dot hoc tap phai xong truoc khi nao")
+    other = Chunk(
+        "c2",
+        DocumentMeta("kh.txt", "Kế hoạch"),
+        "II",
+        "II. THỜI GIAN",
+        "- Đợt học tập triển khai trong tháng 6/2025.",
+        1,
+    )
+    (without,) = candidates(unrelated, unrelated.terms, [SearchHit(other, 1.0)], {})
+    assert without.coverage < with_xong.coverage

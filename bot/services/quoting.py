@@ -141,6 +141,15 @@ def section_items(top: str, passages: Sequence[Chunk]) -> list[str] | None:
     return items
 
 
+def _subheadings(passages: Sequence[Chunk]) -> list[str]:
+    """The headings of a section's parts, once each and in order ("1-Công tác tuyên truyền",
+    "2- Công tác phối hợp" …), when every passage is under one."""
+    headings = [c.heading.split(" > ")[1] if c.heading.count(" > ") >= 1 else "" for c in passages]
+    if not all(headings):
+        return []
+    return list(dict.fromkeys(h.removesuffix("…").rstrip() for h in headings))
+
+
 def render(
     best: Candidate,
     question: q.Question,
@@ -155,9 +164,13 @@ def render(
     (`asks_cut_section`, decided by the caller)."""
     units, index = best.units, best.index
     unit = units[index]
-    items = section_items(_top_heading(best), section) if len(section) > 1 else None
+    top = _top_heading(best)
+    items = section_items(top, section) if len(section) > 1 else None
+    parts = _subheadings(section) if items is None and len(section) > 1 else []
     if items is not None:
         picked = items
+    elif len(parts) >= 2:  # "những nhóm nhiệm vụ nào": the section's parts, by their headings
+        picked = [top, *parts]
     elif best.hit.chunk.kind in FACT_KINDS:
         picked = unit.split("\n")
     elif names_section(question, best.hit.chunk.heading):

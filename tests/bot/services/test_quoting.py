@@ -111,3 +111,28 @@ def test_a_unit_that_says_when_it_ends_says_the_xong_asked_with() -> None:
     )
     (without,) = candidates(unrelated, unrelated.terms, [SearchHit(other, 1.0)], {})
     assert without.coverage < with_xong.coverage
+
+
+def test_the_groups_of_a_section_cut_into_passages_are_listed_by_their_headings() -> None:
+    """ "… có những nhóm nhiệm vụ nào?" over "III. NHIỆM VỤ" whose parts ("1. Công tác tuyên
+    truyền", "2. Công tác phối hợp" …) each run over passages: the parts' headings answer."""
+    top = "III. NHIỆM VỤ, GIẢI PHÁP"
+    parts = ["1. Công tác tuyên truyền", "2. Công tác phối hợp", "3. Công tác kiểm tra"]
+    section = [
+        Chunk(
+            f"c{i}",
+            DocumentMeta("kh.txt", "Kế hoạch"),
+            f"III > {i // 2 + 1}",
+            f"{top} > {parts[i // 2]}",
+            (f"{top}\n" if i == 0 else "")
+            + (f"{parts[i // 2]}\n" if i % 2 == 0 else "")
+            + "- Tăng cường nội dung này ở các chi bộ.\n- Báo cáo kết quả hằng quý.",
+            i,
+        )
+        for i in range(6)
+    ]
+    units = units_of(section[0].text)
+    best = Candidate(SearchHit(section[0], 1.0), 0, units, 0, 0.8, 0.8, frozenset(), 0.8)
+    question = parse_question("Kế hoạch có những nhóm nhiệm vụ, giải pháp nào?")
+    quote = render(best, question, question.terms, {}, section)
+    assert quote.split("\n") == [top, *parts], quote

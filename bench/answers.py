@@ -57,21 +57,27 @@ SETS = {
     "probe-wiki": (PROBES / "wiki" / "questions.json", PROBES / "wiki" / "docs"),
     # Written blind on 2026-12-07 by a helper that read only the five plans (no code).
     "probe-seed2": (PROBES / "seed2" / "questions.json", ROOT / "knowledge" / "corpus"),
+    # Written blind on 2026-12-07 likewise, and held out: only its totals are read.
+    "probe-seed3": (PROBES / "seed3" / "questions.json", ROOT / "knowledge" / "corpus"),
     # Written by the developer (not blind) on three documents written for the purpose.
     "probe-own": (PROBES / "own" / "questions.json", PROBES / "own" / "docs"),
     # The seed questions again, on the five sample plans printed to PDF (pdf/make_pdfs.py).
     "probe-pdf": (PROBES / "seed" / "questions.json", PROBES / "pdf" / "docs"),
     # ... and as .docx numbered by Word's automatic numbering (docx/make_docx.py).
     "probe-docx": (PROBES / "seed" / "questions.json", PROBES / "docx" / "docs"),
+    # ... and as pages copied from a web portal, furniture and all (web/make_web.py).
+    "probe-web": (PROBES / "seed" / "questions.json", PROBES / "web" / "docs"),
 }
 WHOLE = {
     "probe-seed",
     "probe-seed2",
+    "probe-seed3",
     "probe-party",
     "probe-wiki",
     "probe-own",
     "probe-pdf",
     "probe-docx",
+    "probe-web",
     "extra",
 }
 

@@ -270,6 +270,10 @@ _WEB_LINE = re.compile(
     r"cac tin da dua|len dau trang|vui long (?:cho|doi))\b"
     # "Cỡ chữ: A- A A+", "Ngày đăng: …": not "Có chủ trương …", "Ngày đăng ký …".
     r"|^[\W_]*(?:co chu|ngay dang|ngay cap nhat)\s*:"
+    # When the page was posted: "Thứ Hai, 15/04/2024 - 14:35", "15/04/2024 14:35".
+    r"|^[\W_]*(?:(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat),?\s*)?\d{1,2}/\d{1,2}/\d{4}"
+    r"\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?\W*$"
+    r"|^[\W_]*(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat),?\s*\d{1,2}/\d{1,2}/\d{4}\W*$"
     # A page's loading message: "Đang tải nội dung, vui lòng chờ giây lát...".
     r"|^[\W_]*dang tai(?: noi dung| du lieu| trang)?\W*(?:vui long\b.*)?$"
 )
@@ -304,9 +308,12 @@ def _words(text: str) -> int:
 
 
 def _separated_menu(line: str) -> bool:
+    """Short items between bars ("Trang chủ | Giới thiệu | Tin tức"); in a longer menu one
+    item may run to six words ("Học tập và làm theo Bác")."""
     items = _MENU_SEPARATOR.split(line)
+    longest = 6 if len(items) >= 5 else 4
     return len(items) >= 3 and all(
-        1 <= _words(item) <= 4 and not item.rstrip().endswith(_TERMINAL) for item in items
+        1 <= _words(item) <= longest and not item.rstrip().endswith(_TERMINAL) for item in items
     )
 
 
@@ -338,7 +345,7 @@ def _masthead(lines: list[str], furniture: set[int]) -> set[int]:
     above = [i for i in top if i < last and i not in furniture]
     if any(
         _is_heading_caps(lines[i])
-        or len(lines[i].split()) > 8
+        or len(lines[i].split()) > 12
         or lines[i].rstrip().endswith(_TERMINAL)
         for i in above
     ):

@@ -123,6 +123,20 @@ def test_a_menu_on_one_line_and_a_contact_footer_are_dropped() -> None:
     assert drop_web_furniture(lines) == [lines[2], lines[3]]
 
 
+def test_a_portals_long_menu_slogan_and_posting_time_are_dropped() -> None:
+    """A party portal's page: its name and a slogan of nine words above a menu with a long
+    item, and the time the page was posted. A dated sentence of the plan stays."""
+    lines = [
+        "Cổng thông tin điện tử Đảng bộ tỉnh",
+        "Cơ quan của Ban Chấp hành Đảng bộ tỉnh",
+        "Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản | Học tập và làm theo Bác | Liên hệ",
+        "Kế hoạch học tập chuyên đề năm 2025",
+        "Thứ Hai, 15/04/2024 - 14:35",
+        "Ngày 15/04/2024, các chi bộ tổ chức học tập chuyên đề.",
+    ]
+    assert drop_web_furniture(lines) == [lines[3], lines[5]]
+
+
 def test_a_sites_name_above_its_menu_and_a_breadcrumb_are_dropped() -> None:
     """A page copied whole starts with the site's name or slogan, then its menu, breadcrumb
     or loading line: none of it is the document, nor its title."""

@@ -236,6 +236,7 @@ _SHORTHAND = {
     "cx": ("cung", "cũng"),
     "trc": ("truoc", "trước"),
     "cq": ("co quan", "cơ quan"),
+    "sh": ("sinh hoat", "sinh hoạt"),
 }
 # A document code before a number is the document's type: "kh 145", "hd 36", "nq 16".
 _CODE_BEFORE_NUMBER = {
@@ -272,7 +273,18 @@ _ABBREVIATIONS = {
     "lhpn": ("lien hiep phu nu", "Liên hiệp Phụ nữ"),
     "xhcn": ("xa hoi chu nghia", "xã hội chủ nghĩa"),
     "cntt": ("cong nghe thong tin", "công nghệ thông tin"),
+    "bcđ": ("ban chi dao", "Ban Chỉ đạo"),
+    "bcd": ("ban chi dao", "Ban Chỉ đạo"),
+    "ubmttq": ("uy ban mat tran to quoc", "Ủy ban Mặt trận Tổ quốc"),
+    "pbt": ("pho bi thu", "Phó Bí thư"),
     "tw": ("trung uong", "Trung ương"),
+    "tu": ("tinh uy", "Tỉnh ủy"),
+    "hu": ("huyen uy", "Huyện ủy"),
+    "đu": ("dang uy", "Đảng ủy"),
+    "bt": ("bi thu", "Bí thư"),
+    "cb": ("can bo", "cán bộ"),
+    "đv": ("dang vien", "đảng viên"),
+    "vp": ("van phong", "Văn phòng"),
     "tư": ("trung uong", "Trung ương"),
     "qh": ("quoc hoi", "Quốc hội"),
 }

@@ -342,6 +342,7 @@ def test_what_a_question_leaves_out_is_not_its_topic() -> None:
         ("sach dc gioi thieu la tap may", "sach duoc gioi thieu la tap may"),
         ("Tài liệu này đc phát cho ai, k biết j", "Tài liệu này được phát cho ai, không biết gì"),
         ("hd 36 thay the van ban nao", "huong dan 36 thay the van ban nao"),
+        ("sh chi bo thang may", "sinh hoat chi bo thang may"),
         ("Kết luận kl 57 nói gì", "Kết luận kết luận 57 nói gì"),
         # Document numbers and capitals are not shorthand, except a type code before a bare
         # number.
@@ -363,6 +364,10 @@ def test_phone_shorthand_is_read_as_words(typed: str, read: str) -> None:
         ("Ủy ban MTTQ tỉnh làm gì?", "Ủy ban Mặt trận Tổ quốc tỉnh làm gì?"),
         ("mttq va doan the", "mat tran to quoc va doan the"),
         ("Nghị quyết TW 8", "Nghị quyết Trung ương 8"),
+        ("HU Di Linh giao BTG lam gi", "huyen uy Di Linh giao ban tuyen giao lam gi"),
+        ("TU Trà Vinh ký ngày nào", "Tỉnh ủy Trà Vinh ký ngày nào"),
+        ("Kế hoạch 145-KH/TU", "Kế hoạch 145-KH/TU"),
+        ("tu lieu nao", "tu lieu nao"),
         # Two letters only in capitals; a document number is no abbreviation.
         ("tw 8 la gi", "tw 8 la gi"),
         ("Kết luận 57-KL/TW", "Kết luận 57-KL/TW"),

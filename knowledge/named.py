@@ -49,7 +49,7 @@ _PLACE_CUE_TYPED = re.compile(
 _NAME_STOP_WORDS = (
     "co la nao ky da duoc se va voi cua thi ve cho khi nay do den tu the gi o tai de giao "
     "ban trien thuc xay to tuyen gui nhan chi hoc sinh ke thuoc ngay lan nhiem uy dang ra "
-    "can phai hay khong mot cac nhung deu nhieu theo ai may gom"
+    "can phai hay khong mot cac nhung deu nhieu theo ai may gom sau"
 )
 _NAME_STOP = frozenset(_NAME_STOP_WORDS.split())
 _HOUR_AFTER = re.compile(r"\S+ may gio\b")
@@ -158,7 +158,12 @@ def _proper_names(text: str) -> list[Named]:
     runs: list[list[str]] = [[]]
     for index, raw in enumerate(text.split()):
         word = raw.strip("?,.;:!()“”\"'")
-        if index > 0 and word[:1].isupper() and word.isalpha():
+        # An abbreviation stands alone: "BTV Tỉnh ủy" is "BTV" and "Tỉnh", not one name.
+        if index > 0 and len(word) > 1 and word.isupper() and word.isalpha():
+            runs.extend([[word], []])
+        elif index > 0 and word[:1].isupper() and word.isalpha():
+            if runs[-1] and len(runs[-1][-1]) > 1 and runs[-1][-1].isupper():
+                runs.append([])
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])

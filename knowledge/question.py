@@ -277,6 +277,8 @@ _ABBREVIATIONS = {
     "bcd": ("ban chi dao", "Ban Chỉ đạo"),
     "ubmttq": ("uy ban mat tran to quoc", "Ủy ban Mặt trận Tổ quốc"),
     "pbt": ("pho bi thu", "Phó Bí thư"),
+    "ttđn": ("thong tin doi ngoai", "thông tin đối ngoại"),
+    "ttdn": ("thong tin doi ngoai", "thông tin đối ngoại"),
     "tw": ("trung uong", "Trung ương"),
     "tu": ("tinh uy", "Tỉnh ủy"),
     "hu": ("huyen uy", "Huyện ủy"),

@@ -62,9 +62,24 @@ _STATE_DOC_NUMBER = re.compile(
 )
 
 
+# A party body's code ("TW", "TU", "HU", "ĐU", "BTGTU", "VPTW"): a party document's number is
+# "32-CT/TW"; written the state's way, "32/CT-TW", it is the same document.
+_PARTY_ISSUER = re.compile(
+    r"^(?:BTG|BTC|BDV|BNC|VP|UBKT|BCĐ|BCD|BCS|ĐĐ|DD)?(?:TW|TƯ|TU|HU|QU|ĐU|DU|THU|ĐUK|DUK)$",
+    re.IGNORECASE,
+)
+
+
+def _state_form(match: re.Match[str]) -> str:
+    number, kind, issuer = match[1].replace(" ", ""), match[2], match[3]
+    if "/" not in number and _PARTY_ISSUER.match(issuer):
+        return f"{number}-{kind}/{issuer}"
+    return f"{number}/{kind}-{issuer}"
+
+
 def canonical_doc_numbers(text: str) -> str:
     text = _DOC_NUMBER.sub(lambda m: f"{m[1]}-{m[2]}/{m[3].replace(' ', '')}", text)
-    return _STATE_DOC_NUMBER.sub(lambda m: f"{m[1].replace(' ', '')}/{m[2]}-{m[3]}", text)
+    return _STATE_DOC_NUMBER.sub(_state_form, text)
 
 
 _WORD = re.compile(r"[0-9a-z]+(?:[-/][0-9a-z]+)*")

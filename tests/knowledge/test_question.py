@@ -368,6 +368,7 @@ def test_phone_shorthand_is_read_as_words(typed: str, read: str) -> None:
         ("TU Trà Vinh ký ngày nào", "Tỉnh ủy Trà Vinh ký ngày nào"),
         ("Kế hoạch 145-KH/TU", "Kế hoạch 145-KH/TU"),
         ("tu lieu nao", "tu lieu nao"),
+        ("Ban Chỉ đạo công tác TTĐN", "Ban Chỉ đạo công tác thông tin đối ngoại"),
         # Two letters only in capitals; a document number is no abbreviation.
         ("tw 8 la gi", "tw 8 la gi"),
         ("Kết luận 57-KL/TW", "Kết luận 57-KL/TW"),
@@ -614,3 +615,28 @@ def test_what_asks_for_a_meaning_is_no_topic_word(typed: str, asking: set[str]) 
     terms = set(parse_question(typed).terms)
     assert not terms & asking and {"ban_sac", "cay_tre"} <= terms, terms
     assert "y_nghia" in parse_question("Ý nghĩa của tác phẩm là gì?").terms
+
+
+def test_a_party_number_written_the_states_way_is_the_same_document() -> None:
+    from knowledge.textnorm import canonical_doc_numbers
+
+    assert canonical_doc_numbers("Chỉ thị số 32/CT-TW nói gì") == "Chỉ thị số 32-CT/TW nói gì"
+    assert canonical_doc_numbers("Kế hoạch 145/KH-TU") == "Kế hoạch 145-KH/TU"
+    # A state document's number keeps its form.
+    assert canonical_doc_numbers("Chương trình 01/CTr-UBND") == "Chương trình 01/CTr-UBND"
+    assert canonical_doc_numbers("Nghị định 12/2020/NĐ-CP") == "Nghị định 12/2020/NĐ-CP"
+    assert [n.folded for n in parse_question("Chỉ thị 32/CT-TW nói gì?").named] == ["32-ct/tw"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("Kế hoạch của BTV Tỉnh ủy giao gì", ["BTV", "Tỉnh"]),  # an abbreviation stands alone
+        ("Đồng chí Nguyễn Văn A làm gì", ["Nguyễn Văn A"]),
+        ("sinh hoat o huyen sau bao lau", []),  # "huyện sau bao lâu" names no place "sau bao"
+    ],
+)
+def test_names_split_at_abbreviations_and_no_place_after_a_cue_that_asks(
+    typed: str, names: list[str]
+) -> None:
+    assert [n.text for n in parse_question(typed).named] == names

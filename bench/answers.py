@@ -1,9 +1,8 @@
 """Answer benchmark: accuracy, sources, declines and latency on two development sets, each split
-once into a tuning half and a checking half, and on three probe sets used whole for tuning.
+once into a tuning half and a checking half, and on probe sets used whole.
 
-    python bench/answers.py [--misses]
-                            [--set dev|viqa|probe-seed|probe-party|probe-wiki|probe-own]
-                            [--half tuning|checking] [--extra QUESTIONS_JSON LIBRARY_DIR]
+    python bench/answers.py [--misses] [--set NAME]… [--half tuning|checking]
+                            [--extra QUESTIONS_JSON LIBRARY_DIR] [--library-cache DIR]
 
 The split is fixed and written down here: a question belongs to the *tuning* half when the number
 in its id is even (d102, x004, du02, xu010), to the *checking* half when it is odd. Rules are tuned
@@ -19,9 +18,11 @@ Probe sets (bench/probes/, see its README): questions written blind, by writers 
 this code, on the sample plans (probe-seed), on five real party and state documents copied from
 public pages (probe-party) and on six Vietnamese Wikipedia articles (probe-wiki); and one written
 by the developer, not blind, on three documents written for the purpose (probe-own: a news page
-copied whole, a .docx results report, a propaganda outline). They have no
-checking half: every question is tuning data, reported as "all". `--half checking` alone skips
-them.
+copied whole, a .docx results report, a propaganda outline). probe-seed2 and probe-seed3 are
+two more blind sets on the sample plans (seed3 held out: only its totals are read); probe-pdf,
+probe-docx and probe-web ask the probe-seed questions again on the plans printed to PDF, typed
+in Word with automatic numbering, and copied from a web portal. They have no checking half: each
+is reported whole, as "all". `--half checking` alone skips them.
 """
 
 from __future__ import annotations

@@ -366,10 +366,10 @@ def candidates(
             # "Hướng dẫn 36 ký ngày nào?": a unit that dates that very number answers it.
             if dates_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.WHEN}, score + 0.2
-            # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.
             # "Kết luận 57 là kết luận về vấn đề gì?": a citation of that number with its subject.
             if states_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.DEFINITION}, score + 0.2
+            # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.
             if issues_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.WHO}, score + 0.2
             typed = _typed_words(unit) | typed_context

@@ -106,7 +106,7 @@ def _formatted(number: int, fmt: str) -> str:
     if fmt in ("upperRoman", "lowerRoman") and number < 4000:
         roman = _roman(number)
         return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter"):
+    if fmt in ("upperLetter", "lowerLetter") and number <= 26 * MAX_LABEL:
         letters = _letters(number)
         return letters.upper() if fmt == "upperLetter" else letters
     if fmt == "decimalZero":

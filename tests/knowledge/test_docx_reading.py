@@ -26,6 +26,8 @@ OUTLINE = f"""<w:numbering {W}>
 </w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
 <w:num w:numId="4"><w:abstractNumId w:val="12"/></w:num>
+<w:num w:numId="5"><w:abstractNumId w:val="10"/>
+ <w:lvlOverride w:ilvl="3"><w:startOverride w:val="999999999"/></w:lvlOverride></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="11"/></w:num>
 <w:num w:numId="3"><w:abstractNumId w:val="10"/>
  <w:lvlOverride w:ilvl="1"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
@@ -112,12 +114,14 @@ def test_numbering_that_points_nowhere_adds_nothing() -> None:
     _numbered(document, "Bỏ đánh số", 0, 0)  # numId 0: numbering switched off
     _numbered(document, "Cấp không định nghĩa", 1, 7)
     _numbered(document, "Nhãn dài bất thường", 4, 0)  # not repeated before the paragraph
+    _numbered(document, "Chữ cái thứ một tỉ", 5, 3)  # "a)" counted that far is a number
     document.add_paragraph("")
     assert _read(document) == [
         "Số không tồn tại",
         "Bỏ đánh số",
         "Cấp không định nghĩa",
         "Nhãn dài bất thường",
+        "999999999) Chữ cái thứ một tỉ",
         "",
     ]
 

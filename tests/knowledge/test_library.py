@@ -299,3 +299,29 @@ def test_a_scanned_document_that_sorts_first_is_repaired_after_the_clean_ones(
     meta = by_prefix(library)["0_s"]
     assert meta.text_quality == "ocr_damaged"
     assert meta.issuer == "Ban Tuyên giáo Tỉnh ủy Lâm Đồng", meta.issuer
+
+
+def test_a_list_cut_where_its_passage_was_full_goes_on_in_the_next(tmp_path: Path) -> None:
+    """A section's long list runs over several passages: `continuation` gives the ones after
+    a passage, in order, and stops at the next section."""
+    items = "\n".join(
+        f"({i}) Các chi bộ tổ chức học tập, quán triệt nội dung thứ {i} của chuyên đề, gắn với "
+        "việc kiểm tra, giám sát và báo cáo kết quả định kỳ về Ban Thường vụ Huyện ủy."
+        for i in range(1, 13)
+    )
+    text = (
+        f"KẾ HOẠCH\nhọc tập chuyên đề\nI. NHIỆM VỤ\n1. Các nhiệm vụ sau:\n{items}\n"
+        "II. THỜI GIAN\nTháng 5."
+    )
+    (tmp_path / "kh.txt").write_text(text, encoding="utf-8")
+    library = library_in(tmp_path / "data")
+    library.ingest_path(tmp_path / "kh.txt")
+    section = sorted(
+        (c for c in library.chunks() if c.section == "I > 1" and c.kind == "body"),
+        key=lambda c: c.position,
+    )
+    assert len(section) >= 2, [c.text[:40] for c in library.chunks()]
+    following = library.continuation(section[0])
+    assert [c.chunk_id for c in following] == [c.chunk_id for c in section[1:]]
+    assert "(12)" in following[-1].text and "Tháng 5" not in following[-1].text
+    assert library.continuation(section[-1]) == []

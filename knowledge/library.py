@@ -118,17 +118,14 @@ class Library:
     def continuation(self, chunk: Chunk) -> list[Chunk]:
         """The passages that go on with `chunk`'s section right after it (a long list cut
         where a passage was full), in order."""
-        same = {
-            c.chunk.position: c.chunk
-            for c in self.snapshot().chunks
-            if c.chunk.meta.document == chunk.meta.document
-            and c.chunk.kind == "body"
-            and c.chunk.section == chunk.section
-        }
+        snapshot = self.snapshot()
         following: list[Chunk] = []
         position = chunk.position + 1
-        while position in same:
-            following.append(same[position])
+        while (index := snapshot.positions.get((chunk.meta.document, position))) is not None:
+            passage = snapshot.chunks[index].chunk
+            if passage.section != chunk.section:
+                break
+            following.append(passage)
             position += 1
         return following
 

@@ -37,6 +37,8 @@ class Snapshot:
     sections: dict[str, list[tuple[str, int]]]
     numbers: frozenset[str]  # the documents' own numbers, folded ("172-kh/hu")
     places: frozenset[str]  # the documents' places, folded ("lam dong", "di linh")
+    # (document, position) → index of each body passage: a passage's neighbours in O(1)
+    positions: dict[tuple[str, int], int]
 
     @classmethod
     def build(cls, chunks: list[StoredChunk], fingerprint: str) -> Snapshot:
@@ -54,6 +56,11 @@ class Snapshot:
                 for meta in {c.chunk.meta.document: c.chunk.meta for c in chunks}.values()
                 for place in document_places(meta.place, meta.issuer)
             ),
+            positions={
+                (c.chunk.meta.document, c.chunk.position): i
+                for i, c in enumerate(chunks)
+                if c.chunk.kind == "body"
+            },
             restorer=DiacriticRestorer([c.chunk.text for c in chunks]),
             fingerprint=fingerprint,
             vectors=np.stack([c.vector for c in chunks if c.vector is not None])

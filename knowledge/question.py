@@ -618,6 +618,7 @@ def cue_words(question: Question) -> frozenset[str]:
     return frozenset(found - set(question.words))
 
 
+@lru_cache(maxsize=4096)  # read by qa for the search and again for the turn, like the parse
 def with_places(question: Question, places: frozenset[str]) -> Question:
     """The question with the library's places it names without a cue (`known_places`)."""
     extra = known_places(question.folded, places, question.named)

@@ -23,7 +23,7 @@ from bot.services.extractive import (
 from knowledge import question as q
 from knowledge.facts import FACT_KINDS
 from knowledge.retrieval import label_named, section_labels
-from knowledge.textnorm import fold
+from knowledge.textnorm import fold, shorten
 from knowledge.types import Chunk
 
 # A window of a long sentence that holds the clause after the question's last words gains
@@ -207,14 +207,6 @@ def render(
     return text
 
 
-def _opening(unit: str, limit: int) -> str:
-    """The unit's opening words, up to `limit` characters, cut at a word."""
-    if len(unit) <= limit:
-        return unit
-    cut = unit[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return f"{cut} …"
-
-
 def _followers(
     units: tuple[str, ...],
     used: int,
@@ -232,9 +224,9 @@ def _followers(
     if used + sum(len(f) for f in block) <= MAX_ANSWER_CHARS:
         return [_clean(f) for f in block]
     # A list asked for is shown whole, each item to its opening words, when they fit.
-    share = (MAX_ANSWER_CHARS - used) // max(len(block), 1) - 2
-    if q.LIST in question.kinds and len(block) >= 3 and share >= MIN_ITEM_CHARS:
-        return [_clean(_opening(f, share)) for f in block]
+    share = (MAX_ANSWER_CHARS - used) // max(len(block), 1)
+    if q.LIST in question.kinds and len(block) >= 3 and share - 2 >= MIN_ITEM_CHARS:
+        return [_clean(shorten(f, share, marker=" …")) for f in block]
     ranked = sorted(
         range(len(block)),
         key=lambda i: (

@@ -199,6 +199,8 @@ def _scope_terms(question: q.Question) -> set[str]:
     return set(index_terms(" ".join(named)))
 
 
+_PERCENT_TERMS = frozenset({"phan", "tram", "phan_tram"})
+_PERCENT = re.compile(r"\d\s?%")
 _FINISHING = frozenset({"xong", "hoan_thanh", "ket_thuc"})
 _FINISHES = re.compile(r"\b(?:xong|hoan thanh|ket thuc)\b")
 
@@ -283,6 +285,7 @@ def candidates(
     # "… phải xong trước khi nào?": a unit that says when it ends ("kết thúc trong quý II")
     # says the "xong", "hoàn thành" or "kết thúc" the question asks with.
     finishing = _finishing_terms(question) if q.WHEN in question.kinds else set()
+    percent = _PERCENT_TERMS & set(question.terms) if "phan_tram" in question.terms else set()
     rank = -1
     for hit in hits:
         chunk = hit.chunk
@@ -336,6 +339,8 @@ def candidates(
             )
             if finishing and _FINISHES.search(fold(unit)):  # "xong" said as "kết thúc"
                 said |= finishing
+            if percent and _PERCENT.search(unit):  # "bao nhiêu phần trăm": "đạt 97,6%"
+                said |= percent
             states_purpose = bool(purpose) and _PURPOSE_CLAUSE.match(unit) is not None
             if states_purpose:  # it says the "mục đích" it does not name
                 said |= purpose

@@ -113,6 +113,25 @@ def test_a_unit_that_says_when_it_ends_says_the_xong_asked_with() -> None:
     assert without.coverage < with_xong.coverage
 
 
+def test_a_percentage_says_the_phan_tram_asked_with_and_phan_dau_is_not_it() -> None:
+    """ "… đạt bao nhiêu phần trăm?": "đạt 97,6%" says the "phần trăm" with its sign. "phấn
+    đấu" shares the syllable "phan" and asks no percentage."""
+    from bot.services.extractive import candidates
+
+    text = "Các chi bộ đã học tập nghị quyết cho 4.350 lượt đảng viên, đạt 97,6%."
+    chunk = Chunk("c1", DocumentMeta("tin.txt", "Tin sơ kết"), "1", "1. Học tập", text, 0)
+    hit = SearchHit(chunk, 1.0)
+    asked = parse_question("hoc tap nghi quyet dat bao nhieu phan tram")
+    (unit,) = candidates(asked, asked.terms, [hit], {})
+    scored = text.replace("97,6%", "9,6 điểm")
+    points = Chunk("c2", DocumentMeta("tin.txt", "Tin sơ kết"), "1", "1. Học tập", scored, 1)
+    (other,) = candidates(asked, asked.terms, [SearchHit(points, 1.0)], {})
+    assert unit.coverage > 0.9 and other.coverage < 0.75, (unit.coverage, other.coverage)
+    striving = parse_question("phan dau hoc tap nghi quyet dat bao nhieu dang vien")
+    (plain,) = candidates(striving, striving.terms, [hit], {})
+    assert "phan" in striving.terms and plain.coverage < 0.85, plain.coverage
+
+
 def test_the_groups_of_a_section_cut_into_passages_are_listed_by_their_headings() -> None:
     """ "… có những nhóm nhiệm vụ nào?" over "III. NHIỆM VỤ" whose parts ("1. Công tác tuyên
     truyền", "2. Công tác phối hợp" …) each run over passages: the parts' headings answer."""

@@ -21,8 +21,9 @@ by the developer, not blind, on three documents written for the purpose (probe-o
 copied whole, a .docx results report, a propaganda outline). probe-seed2 and probe-seed3 are
 two more blind sets on the sample plans (seed3 held out: only its totals are read); probe-pdf,
 probe-docx and probe-web ask the probe-seed questions again on the plans printed to PDF, typed
-in Word with automatic numbering, and copied from a web portal. They have no checking half: each
-is reported whole, as "all". `--half checking` alone skips them.
+in Word with automatic numbering, and copied from a web portal; probe-mixed asks the seed,
+party and own questions of one library holding all their documents. They have no checking
+half: each is reported whole, as "all". `--half checking` alone skips them.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from knowledge.textnorm import fold  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 PROBES = ROOT / "bench" / "probes"
-SETS = {
+SETS: dict[str, tuple[Path | tuple[Path, ...], Path | tuple[Path, ...]]] = {
     "dev": (EVAL / "dev_questions_v2.json", ROOT / "knowledge" / "corpus"),
     "viqa": (EVAL / "viqa_dev" / "questions.json", EVAL / "viqa_dev" / "docs"),
     # Written blind (by people who never saw this code) for tuning; read as one whole set.
@@ -69,6 +70,13 @@ SETS = {
     # ... and as pages copied from a web portal, furniture and all (web/make_web.py).
     "probe-web": (PROBES / "seed" / "questions.json", PROBES / "web" / "docs"),
 }
+# The seed, party and own questions asked of one library holding all their documents, as a
+# cell's library grows: other documents' words compete for every answer.
+MIXED = (
+    tuple(PROBES / name / "questions.json" for name in ("seed", "party", "own")),
+    (PROBES / "party" / "docs", PROBES / "own" / "docs", ROOT / "knowledge" / "corpus"),
+)
+SETS["probe-mixed"] = MIXED
 WHOLE = {
     "probe-seed",
     "probe-seed2",
@@ -79,6 +87,7 @@ WHOLE = {
     "probe-pdf",
     "probe-docx",
     "probe-web",
+    "probe-mixed",
     "extra",
 }
 
@@ -118,19 +127,24 @@ class Tally:
 def run_set(
     name: str, halves: list[str], show_misses: bool, cache: Path | None = None
 ) -> dict[str, Tally]:
-    questions_path, library_dir = SETS[name]
+    questions_paths, library_dirs = (p if isinstance(p, tuple) else (p,) for p in SETS[name])
     if name in WHOLE:  # every question counts, as one "all" half
         halves = ["all"]
-    questions = json.loads(questions_path.read_text(encoding="utf-8"))["questions"]
+    questions = [
+        question
+        for path in questions_paths
+        for question in json.loads(path.read_text(encoding="utf-8"))["questions"]
+    ]
     tallies = {half: Tally() for half in halves}
     with tempfile.TemporaryDirectory() as tmp:
-        key = f"{name}-{hashlib.sha1(str(library_dir.resolve()).encode()).hexdigest()[:8]}"
+        where = " ".join(str(d.resolve()) for d in library_dirs)
+        key = f"{name}-{hashlib.sha1(where.encode()).hexdigest()[:8]}"
         data_dir = cache / key if cache else Path(tmp)
         settings = Settings(data_dir=data_dir, _env_file=None)  # type: ignore[call-arg]
         library = build_library(settings)
         if not library.documents():
             start = time.perf_counter()
-            library.ingest_many([library_dir])
+            library.ingest_many(list(library_dirs))
             ingest_s = time.perf_counter() - start
             chunks = len(library.chunks())
             rate = chunks / ingest_s
@@ -218,8 +232,11 @@ def main() -> None:
         SETS["extra"] = (Path(args.extra[0]), Path(args.extra[1]))
         names = [*(args.set or []), "extra"]
     for name in names:
-        if not SETS[name][0].exists():
-            print(f"[{name}] skipped: {SETS[name][0]} not found")
+        questions = SETS[name][0]
+        paths = questions if isinstance(questions, tuple) else (questions,)
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            print(f"[{name}] skipped: {' '.join(missing)} not found")
             continue
         run_set(name, args.half or ["tuning", "checking"], args.misses, args.library_cache)
 

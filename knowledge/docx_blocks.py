@@ -21,7 +21,15 @@ P, TBL = f"{_W}p", f"{_W}tbl"
 _CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
 _HIDDEN = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}txbxContent"})
 _TEXTBOX = f"{_W}txbxContent"
-_CHARS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+# A soft hyphen is kept: in a legacy TCVN3 font it is the letter "ư" (`knowledge.legacy_fonts`);
+# elsewhere it is dropped with the other invisible characters.
+_CHARS = {
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",
+    f"{_W}softHyphen": "\xad",
+}
 
 
 def blocks(body: Any) -> Iterator[Any]:

@@ -1,0 +1,61 @@
+"""Text typed in the legacy TCVN3 (ABC) fonts (.VnTime, .VnArial …), read back as Unicode.
+
+Many committees still type in .VnTime: a .docx, a PDF or a text file of theirs holds
+"Ban Th­êng vô TØnh ñy", the TCVN3 bytes read as Latin-1, which no member's question matches.
+A text is read as TCVN3 when it holds enough characters only TCVN3 text has ("¶", "ñ", "ø" …);
+then each line without a letter only Unicode Vietnamese has ("ạ", "ư", "đ" …) is converted: a
+document typed partly in Unicode keeps those lines. A text without enough marks is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# TCVN 5712:1993 VN3 ("ABC"), the bytes 0xA1–0xFE its fonts use, as Latin-1 characters, and the
+# letters they stand for (checked against glibc's TCVN5712-1, whose upper half VN3 shares).
+_TCVN3 = "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ¡¢§£¤¥¦"
+_UNICODE = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ"
+_TABLE = str.maketrans(_TCVN3, _UNICODE)
+# Characters of the table that Unicode Vietnamese never uses: the marks of TCVN3 text.
+_MARKS = frozenset(_TCVN3) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Letters only Unicode Vietnamese has (ă, đ, ơ, ư and the toned letters of Latin Extended
+# Additional): a line holding one is not TCVN3.
+_UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+MIN_MARKS = 8  # fewer in a whole text: a stray "§" or "®", not a legacy font
+
+
+def looks_tcvn3(text: str) -> bool:
+    """Whether the text holds enough TCVN3 marks to be read as TCVN3 where a line allows."""
+    marks = sum(1 for c in text if c in _MARKS)
+    return marks >= MIN_MARKS and marks > len(_UNICODE_ONLY.findall(text))
+
+
+def from_tcvn3(text: str) -> str:
+    """The text with its TCVN3 lines read as Unicode; a text that is not TCVN3 unchanged."""
+    if not looks_tcvn3(text):
+        return text
+    return "\n".join(_line(line) for line in text.split("\n"))
+
+
+def tcvn3_bytes(data: bytes) -> bool:
+    """Whether undecodable bytes are TCVN3 text rather than another legacy code page: marks
+    that Windows-1258 Vietnamese never produces either ("Ð" and "Þ" it does)."""
+    text = data.decode("latin-1")
+    return sum(1 for c in text if c in _BYTE_MARKS) >= MIN_MARKS
+
+
+_BYTE_MARKS = _MARKS - {"Ð", "Þ"}
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+
+
+def _line(line: str) -> str:
+    if _UNICODE_ONLY.search(line):
+        return line
+    converted = line.translate(_TABLE)
+    # The capitals' font (.VnTimeH) uses the small letters' codes: a line typed in it has no
+    # small Latin letter, and its accented letters are capitals too ("KÕ HO¹CH").
+    words = [w for w in line.split() if not any(c.isdigit() or c == "/" for c in w)]
+    letters = _ASCII_LETTERS.findall(" ".join(words))  # "27-KH/TU" is a number, not a word
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return converted.upper()
+    return converted

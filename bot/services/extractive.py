@@ -199,6 +199,7 @@ def _scope_terms(question: q.Question) -> set[str]:
     return set(index_terms(" ".join(named)))
 
 
+OTHER_FIGURE_PENALTY = 0.1
 _PERCENT_TERMS = frozenset({"phan", "tram", "phan_tram"})
 _PERCENT = re.compile(r"\d\s?%")
 _FINISHING = frozenset({"xong", "hoan_thanh", "ket_thuc"})
@@ -285,6 +286,11 @@ def candidates(
     # "… phải xong trước khi nào?": a unit that says when it ends ("kết thúc trong quý II")
     # says the "xong", "hoàn thành" or "kết thúc" the question asks with.
     finishing = _finishing_terms(question) if q.WHEN in question.kinds else set()
+    # Figures the question states ("95 năm", "lần thứ 32"), not the numbers of the documents,
+    # dates and years it names ("Chỉ thị 32" selects a document, `_in_scope`): a passage
+    # whose document says none of them speaks of another anniversary, another conference.
+    named_digits = {d for n in question.named for d in re.findall(r"\d+", n.text)}
+    figures = {t for t in question.terms if t.isdigit()} - named_digits
     percent = _PERCENT_TERMS & set(question.terms) if "phan_tram" in question.terms else set()
     rank = -1
     for hit in hits:
@@ -323,6 +329,7 @@ def candidates(
         weighted = weights(topic or terms, idf)  # once per passage, not per unit
         leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
         typed_context = _typed_words(f"{chunk.meta.title} {chunk.heading}")
+        passage = terms_of(chunk.text) if figures else frozenset()
         named_section = names_section(question, chunk.heading)
         dated = f"{chunk.meta.title} {chunk.heading} {chunk.meta.date or ''}"
         context_years = frozenset(YEAR.findall(dated)) if years_asked else frozenset()
@@ -365,6 +372,8 @@ def candidates(
             score -= 0.15 if strict and not kinds & strict else 0.0
             score -= 0.12 if not kinds and novelty(unit, question) < 0.25 else 0.0
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
+            if figures and not figures & (said | around | passage):
+                score -= OTHER_FIGURE_PENALTY  # "95 năm thành lập Đảng": not "190 năm …"
             if opens_with_other_label(unit, chunk.heading, question):
                 score -= OTHER_LABEL_PENALTY
             fact = asked_for and scope is not False

@@ -132,6 +132,37 @@ def test_a_percentage_says_the_phan_tram_asked_with_and_phan_dau_is_not_it() -> 
     assert "phan" in striving.terms and plain.coverage < 0.85, plain.coverage
 
 
+def test_a_passage_whose_document_never_states_the_asked_figure_speaks_of_another() -> None:
+    """ "Kỷ niệm 95 năm thành lập Đảng …": a letter about a province's 190th anniversary asks
+    for the same kind of propaganda in the same words, and is about another anniversary."""
+    from bot.services.extractive import candidates
+
+    other = Chunk(
+        "c1",
+        DocumentMeta("cv.txt", "Công văn về tuyên truyền kỷ niệm 190 năm thành lập tỉnh"),
+        "",
+        "",
+        "Đề nghị các đơn vị tuyên truyền rộng rãi trên các phương tiện thông tin đại chúng, "
+        "các trang thông tin điện tử của địa phương.",
+        0,
+    )
+    asked = Chunk(
+        "c2",
+        DocumentMeta("dc.txt", "Đề cương tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng"),
+        "III",
+        "III. HÌNH THỨC TUYÊN TRUYỀN",
+        "1. Tuyên truyền trên Báo tỉnh, Đài Phát thanh và Truyền hình tỉnh và mạng xã hội.",
+        0,
+    )
+    question = parse_question(
+        "Kỷ niệm 95 năm thành lập Đảng được tuyên truyền trên những phương tiện nào?"
+    )
+    ranked = candidates(
+        question, question.terms, [SearchHit(other, 1.0), SearchHit(asked, 0.9)], {}
+    )
+    assert ranked[0].hit.chunk.chunk_id == "c2", [(c.unit, c.score) for c in ranked]
+
+
 def test_the_groups_of_a_section_cut_into_passages_are_listed_by_their_headings() -> None:
     """ "… có những nhóm nhiệm vụ nào?" over "III. NHIỆM VỤ" whose parts ("1. Công tác tuyên
     truyền", "2. Công tác phối hợp" …) each run over passages: the parts' headings answer."""

@@ -163,6 +163,23 @@ def test_a_passage_whose_document_never_states_the_asked_figure_speaks_of_anothe
     assert ranked[0].hit.chunk.chunk_id == "c2", [(c.unit, c.score) for c in ranked]
 
 
+def test_the_rows_of_a_table_are_read_with_the_line_that_introduces_it() -> None:
+    """A .docx table reads one "Title: cell; …" line per row: "Năm: 2024; Số đảng viên tham
+    gia: 441" says what it counts only with "Kết quả học tập chuyên đề qua các năm:" above."""
+    from bot.services.extractive import lead_ins
+
+    intro = "Kết quả học tập chuyên đề qua các năm:"
+    rows = [
+        "Năm: 2023; Số đảng viên tham gia: 428; Tỷ lệ: 97,5%.",
+        "Năm: 2024; Số đảng viên tham gia: 441; Tỷ lệ: 98,9%.",
+    ]
+    after = "Đảng ủy đã biểu dương 24 tập thể điển hình."
+    text = "\n".join(["2. Công tác học tập", intro, *rows, "3. Điển hình", after])
+    leads = dict(zip(units_of(text), lead_ins(text), strict=True))
+    assert [leads[row] for row in rows] == [intro] * 2, leads
+    assert leads[after] == "" and leads["2. Công tác học tập"] == "", leads
+
+
 def test_the_groups_of_a_section_cut_into_passages_are_listed_by_their_headings() -> None:
     """ "… có những nhóm nhiệm vụ nào?" over "III. NHIỆM VỤ" whose parts ("1. Công tác tuyên
     truyền", "2. Công tác phối hợp" …) each run over passages: the parts' headings answer."""

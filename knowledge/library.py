@@ -115,15 +115,17 @@ class Library:
             key=lambda c: c.position,
         )
 
-    def continuation(self, chunk: Chunk) -> list[Chunk]:
+    def continuation(self, chunk: Chunk, section: str | None = None) -> list[Chunk]:
         """The passages that go on with `chunk`'s section right after it (a long list cut
-        where a passage was full), in order."""
+        where a passage was full), in order. Given a `section` that holds `chunk` ("II > 1"
+        for "II > 1 > 1.1"), the passages of its parts too."""
         snapshot = self.snapshot()
         following: list[Chunk] = []
         position = chunk.position + 1
         while (index := snapshot.positions.get((chunk.meta.document, position))) is not None:
             passage = snapshot.chunks[index].chunk
-            if passage.section != chunk.section:
+            inside = section is not None and (passage.section or "").startswith(f"{section} > ")
+            if passage.section != (section or chunk.section) and not inside:
                 break
             following.append(passage)
             position += 1

@@ -205,6 +205,7 @@ def _scope_terms(question: q.Question) -> set[str]:
 
 
 OTHER_FIGURE_PENALTY = 0.1
+INNER_SECTION_BONUS = 0.3
 _PERCENT_TERMS = frozenset({"phan", "tram", "phan_tram"})
 _PERCENT = re.compile(r"\d\s?%")
 _FINISHING = frozenset({"xong", "hoan_thanh", "ket_thuc"})
@@ -296,6 +297,7 @@ def candidates(
     # whose document says none of them speaks of another anniversary, another conference.
     named_digits = {d for n in question.named for d in re.findall(r"\d+", n.text)}
     figures = {t for t in question.terms if t.isdigit()} - named_digits
+    listing = q.LIST in question.kinds and q.GUESSED not in question.kinds
     percent = _PERCENT_TERMS & set(question.terms) if "phan_tram" in question.terms else set()
     rank = -1
     for hit in hits:
@@ -379,6 +381,16 @@ def candidates(
             score += bonus - 0.03 * min(rank, 5) - (0.08 if damaged else 0.0)
             if figures and not figures & (said | around | passage):
                 score -= OTHER_FIGURE_PENALTY  # "95 năm thành lập Đảng": not "190 năm …"
+            # "… dùng những tài liệu gì?" over a passage that opens the section "1. Tài liệu
+            # sinh hoạt" midway: its heading line stands for the list under it.
+            if (
+                listing
+                and not named_section
+                and OUTLINE_MARKER_LINE.match(unit)
+                and says_no_content(unit)
+                and names_section(question, f"{chunk.heading} > {unit}")
+            ):
+                kinds, score = kinds | {q.LIST}, score + INNER_SECTION_BONUS
             if opens_with_other_label(unit, chunk.heading, question):
                 score -= OTHER_LABEL_PENALTY
             fact = asked_for and scope is not False

@@ -21,7 +21,7 @@ from bot.services.answer_cache import AnswerCache
 from bot.services.answers import Answer, Conversation, Source
 from bot.services.grounding import Grounding, judge
 from bot.services.presenting import shorten, source_line
-from bot.services.quoting import asks_cut_section, render
+from bot.services.quoting import asks_cut_section, heading_section, render
 from bot.texts import answers as text
 from knowledge.question import (
     Question,
@@ -268,7 +268,7 @@ class QAService:
             cut = asks_cut_section(best, turn.parsed)
             section = self.library.top_section(best.hit.chunk) if cut else []
             idf = self.library.snapshot().lexical.idf
-            following = self.library.continuation(best.hit.chunk)
+            following = self.library.continuation(best.hit.chunk, heading_section(best))
             quote = render(best, turn.parsed, grounding.terms, idf, section, following)
         ordered = [best.hit, *[h for h in turn.hits if h is not best.hit]]
         sources = _distinct_sources([to_source(h) for h in ordered])[:3]

@@ -37,6 +37,23 @@ CUT_AT_LEAST = 60
 MIN_ITEM_CHARS = 80
 
 
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s")
+
+
+def heading_section(best: Candidate) -> str | None:
+    """The section whose heading line the chosen unit is, when it heads a section its passage
+    is only a part of ("1. Tài liệu sinh hoạt" atop a passage of "II > 1 > 1.1"): "II > 1"."""
+    chunk = best.hit.chunk
+    if not chunk.section or not _is_bare_heading(best.unit):
+        return None
+    parts = chunk.heading.split(" > ")
+    sections = chunk.section.split(" > ")
+    if len(parts) != len(sections):
+        return None
+    level = next((i for i, p in enumerate(parts[:-1]) if p.startswith(best.unit)), None)
+    return None if level is None else " > ".join(sections[: level + 1])
+
+
 def _is_bare_heading(unit: str) -> bool:
     return bool(OUTLINE_MARKER_LINE.match(unit)) and says_no_content(unit)
 
@@ -189,7 +206,7 @@ def render(
         if _introduces(unit):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
             # A list cut where its passage was full goes on in the passages after it.
             after = (*units[index + 1 :], *(u for c in continuation for u in units_of(c.text)))
-            picked.extend(_followers(after, len(picked[0]), terms, idf, question))
+            picked.extend(_followers(after, len(picked[0]), terms, idf, question, unit))
     kept: list[str] = []
     for piece in picked:
         if sum(len(p) for p in kept) + len(piece) > MAX_ANSWER_CHARS and kept:
@@ -213,9 +230,11 @@ def _followers(
     terms: tuple[str, ...],
     idf: dict[str, float],
     question: q.Question,
+    intro: str = "",
 ) -> list[str]:
     """What an introducing line announces: all of it when it fits, else the items that match
-    the question best (in their order)."""
+    the question best (in their order). Under a numbered heading ("1. Tài liệu sinh hoạt")
+    whose parts ("1.1. …", "1.2. …") do not fit, the list asked for is its parts."""
     block: list[str] = []
     for follower in units:
         if _is_bare_heading(follower) and block:
@@ -223,6 +242,14 @@ def _followers(
         block.append(follower)
     if used + sum(len(f) for f in block) <= MAX_ANSWER_CHARS:
         return [_clean(f) for f in block]
+    number = _SECTION_NUMBER.match(intro)
+    if number and q.LIST in question.kinds:
+        part = re.compile(rf"^{re.escape(number[1])}\.\d{{1,2}}\.?\s")
+        parts = [f for f in block if part.match(f)]
+        if len(parts) >= 2:
+            block = parts
+            if used + sum(len(f) for f in block) <= MAX_ANSWER_CHARS:
+                return [_clean(f) for f in block]
     # A list asked for is shown whole, each item to its opening words, when they fit.
     share = (MAX_ANSWER_CHARS - used) // max(len(block), 1)
     if q.LIST in question.kinds and len(block) >= 3 and share - 2 >= MIN_ITEM_CHARS:

@@ -807,3 +807,36 @@ def test_what_a_cited_document_is_about_is_read_from_its_citation(tmp_path: Path
     for asked in ("Nghị quyết 09 là nghị quyết về vấn đề gì?", "nghi quyet 09 noi ve gi"):
         answer = service.ask(asked)
         assert answer.grounded and "kinh tế tập thể" in answer.text, answer.text
+
+
+MATERIALS_PLAN = """KẾ HOẠCH HỌC TẬP CHUYÊN ĐỀ VỀ CHUYỂN ĐỔI SỐ
+I. MỤC ĐÍCH, YÊU CẦU
+Giúp cán bộ, đảng viên nắm vững chủ trương của Đảng về chuyển đổi số trong công tác xây dựng \
+Đảng và hệ thống chính trị.
+II. NỘI DUNG, HÌNH THỨC HỌC TẬP
+1. Tài liệu học tập
+1.1. Chuyên đề "Chuyển đổi số trong công tác đảng" theo những nội dung trọng tâm sau:
+- Vai trò của chuyển đổi số đối với việc đổi mới phương thức lãnh đạo của Đảng ở cơ sở, nâng \
+cao chất lượng sinh hoạt chi bộ và hiệu quả quản lý đảng viên trên môi trường mạng.
+- Những kết quả bước đầu của các chi bộ trong việc ứng dụng sổ tay đảng viên điện tử, họp trực \
+tuyến và quản lý hồ sơ đảng viên bằng phần mềm dùng chung của Tỉnh ủy.
+- Những hạn chế về hạ tầng, kỹ năng số của cán bộ, đảng viên ở vùng sâu, vùng xa và những giải \
+pháp khắc phục trong giai đoạn tới, nhất là việc bồi dưỡng kỹ năng cho bí thư chi bộ.
+- Nhiệm vụ của mỗi đảng viên trong việc bảo đảm an toàn thông tin, giữ gìn bí mật nhà nước khi \
+sử dụng mạng xã hội và các nền tảng số trong sinh hoạt đảng.
+1.2. Bài phát biểu của đồng chí Bí thư Tỉnh ủy tại Hội nghị chuyển đổi số toàn tỉnh năm 2024.
+1.3. Sổ tay hỏi đáp về chuyển đổi số do Ban Tuyên giáo Tỉnh ủy biên soạn.
+2. Hình thức học tập
+Học tập trực tiếp tại chi bộ kết hợp với tự nghiên cứu trên sổ tay đảng viên điện tử.
+"""
+
+
+def test_a_list_question_on_a_section_whose_parts_run_over_passages_lists_its_parts(
+    tmp_path: Path,
+) -> None:
+    """ "… dùng những tài liệu gì?" names the section "1. Tài liệu học tập"; its first part
+    fills a passage of its own, the others follow in the next one: the answer is its parts."""
+    service = _qa_over(tmp_path, "chuyen_doi_so.txt", MATERIALS_PLAN)
+    answer = service.ask("Học tập chuyên đề chuyển đổi số thì dùng những tài liệu gì?")
+    quoted = body(answer.text)
+    assert answer.grounded and "bai phat bieu" in quoted and "so tay hoi dap" in quoted, answer.text

@@ -185,6 +185,39 @@ def states_subject(unit: str, question: q.Question) -> bool:
     return _cites(_ATTACHED_SUBJECT, unit, _asks_subject_of(question))
 
 
+# "Ai là tác giả …", "… của ai?", "ai viết …": who wrote a work.
+_ASKS_AUTHOR = re.compile(r"\btac gia\b|\bcua ai\b|\bai (?:viet|soan|bien soan)\b")
+# "tác phẩm “…” của đồng chí Tổng Bí thư Nguyễn Phú Trọng": a work, and after "của" whose.
+_AUTHORED = re.compile(
+    r"\b(?:tác phẩm|cuốn sách|quyển sách|bài viết|bài báo)\b[^.;:]{0,300}?\bcủa\s+(.{0,80})",
+    re.IGNORECASE,
+)
+# Words before a name: "đồng chí Tổng Bí thư …", "nhà văn …".
+_BEFORE_NAME = re.compile(
+    r"^(?:(?:đồng chí|tác giả|nhà văn|nhà báo|cố|tổng bí thư|chủ tịch nước|chủ tịch|"
+    r"thủ tướng|bí thư|giáo sư|gs\.|pgs\.|ts\.)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def states_authorship(unit: str, question: q.Question) -> bool:
+    """ "Ai là tác giả của tác phẩm …?": plans say whose a work is with "của" ("tác phẩm “…”
+    của đồng chí Tổng Bí thư Nguyễn Phú Trọng"), never with "tác giả": a name follows, two
+    capitalised words at least."""
+    if q.WHO not in question.kinds or not _ASKS_AUTHOR.search(question.folded):
+        return False
+    for match in _AUTHORED.finditer(unit):
+        words = _BEFORE_NAME.sub("", match[1]).split()
+        capitalised = 0
+        for word in words[:4]:
+            if not word[:1].isupper():
+                break
+            capitalised += 1
+        if capitalised >= 2:
+            return True
+    return False
+
+
 # "chương trình nào" is as often a course of study as a document.
 _ASKED_TYPE = re.compile(rf"\b({'|'.join(t for t in DOC_TYPE_CODE if t != 'chuong trinh')}) nao\b")
 

@@ -15,6 +15,7 @@ from bot.services.answer_kinds import (
     labelled_kinds,
     names_venue,
     novelty,
+    states_authorship,
     states_subject,
 )
 from knowledge import question as q
@@ -398,6 +399,10 @@ def candidates(
             if dates_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.WHEN}, score + 0.2
             # "Kết luận 57 là kết luận về vấn đề gì?": a citation of that number with its subject.
+            # "Ai là tác giả …": "tác phẩm “…” của đồng chí …" says whose the work is.
+            authored = states_authorship(unit, question)
+            if authored:
+                kinds, score = kinds | {q.WHO}, score + 0.2
             if states_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.DEFINITION}, score + 0.2
             # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.
@@ -411,6 +416,7 @@ def candidates(
                     and (not question.head_typed or set(question.head_typed) <= typed)
                 )
             )
+            head = head or authored  # the "tác giả" it says with "của"
             alone = covered(weighted, said)
             bare = bool(own_line) and says_no_content(unit)
             found.append(

@@ -50,3 +50,27 @@ def test_a_frequency_answers_how_often() -> None:
     asked = parse_question("Chi bộ sinh hoạt chuyên đề bao lâu một lần?")
     assert q.WHEN in kinds_present("Mỗi quý ít nhất một lần sinh hoạt chuyên đề.", asked)
     assert q.WHEN not in kinds_present("Nâng cao chất lượng sinh hoạt chuyên đề.", asked)
+
+
+@pytest.mark.parametrize(
+    ("unit", "says"),
+    [
+        (
+            "1.1. Cuốn sách “Đường Kách mệnh” của đồng chí Nguyễn Ái Quốc theo các nội dung sau:",
+            True,
+        ),
+        ("- Tác phẩm “Dế Mèn phiêu lưu ký” của nhà văn Tô Hoài được tái bản.", True),
+        ("- Tác phẩm khẳng định thành tựu của nhân dân Việt Nam.", False),
+        ("- Bài viết “Tự phê bình” của Chủ tịch Hồ Chí Minh.", True),
+        ("- Tác phẩm góp phần bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác.", False),
+        ("- Cuốn sách là tài liệu của các chi bộ trong sinh hoạt.", False),
+    ],
+)
+def test_whose_work_it_is_is_said_with_cua_and_a_name(unit: str, says: bool) -> None:
+    """Plans say who wrote a work with "của" and a name (an office before it or none): "của
+    Đảng", "của các chi bộ", "của nhân dân Việt Nam" name no author."""
+    from bot.services.answer_kinds import states_authorship
+
+    for asked in ("Ai là tác giả cuốn sách này?", "cuon sach nay la cua ai viet"):
+        assert states_authorship(unit, parse_question(asked)) is says, (unit, asked)
+    assert not states_authorship(unit, parse_question("Cuốn sách này có mấy phần?"))

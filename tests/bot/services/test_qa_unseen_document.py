@@ -840,3 +840,29 @@ def test_a_list_question_on_a_section_whose_parts_run_over_passages_lists_its_pa
     answer = service.ask("Học tập chuyên đề chuyển đổi số thì dùng những tài liệu gì?")
     quoted = body(answer.text)
     assert answer.grounded and "bai phat bieu" in quoted and "so tay hoi dap" in quoted, answer.text
+
+
+BOOK_PLAN = """KẾ HOẠCH GIỚI THIỆU TÁC PHẨM TRONG SINH HOẠT CHI BỘ
+I. MỤC ĐÍCH
+Giúp đảng viên hiểu sâu tư tưởng về đạo đức cách mạng, nâng cao ý thức tu dưỡng, rèn luyện.
+II. NỘI DUNG
+1. Tài liệu sinh hoạt: tác phẩm “Sửa đổi lối làm việc” của đồng chí Nguyễn Ái Quốc.
+2. Giá trị của tác phẩm
+- Tác phẩm là cẩm nang về lối làm việc khoa học, sát dân của người cán bộ, đảng viên.
+- Tác phẩm khẳng định đạo đức cách mạng là gốc của người cán bộ, đảng viên.
+- Tác phẩm góp phần chống bệnh quan liêu, hình thức trong lối làm việc của tổ chức đảng.
+"""
+
+
+def test_who_wrote_a_work_is_answered_where_the_plan_says_whose_it_is(tmp_path: Path) -> None:
+    """Plans never say "tác giả": "tác phẩm “…” của đồng chí …" is how they say it, and the
+    sentences that say more about the work do not say whose it is."""
+    service = _qa_over(tmp_path, "gioi_thieu_tac_pham.txt", BOOK_PLAN)
+    for asked in (
+        "Ai là tác giả của tác phẩm Sửa đổi lối làm việc?",
+        "tac pham sua doi loi lam viec la cua ai viet",
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded and "nguyen ai quoc" in body(answer.text), (asked, answer.text)
+    answer = service.ask("Ai là tác giả cuốn sách Đời chúng ta?")  # not in the plan
+    assert not answer.grounded, answer.text

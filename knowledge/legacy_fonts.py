@@ -22,10 +22,13 @@ _MARKS = frozenset(_TCVN3) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃ
 # Additional): a line holding one is not TCVN3.
 _UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 MIN_MARKS = 8  # fewer in a whole text: a stray "§" or "®", not a legacy font
+_BYTE_MARKS = _MARKS - {"Ð", "Þ"}
+_ASCII_LETTERS = re.compile("[A-Za-z]")
 
 
 def looks_tcvn3(text: str) -> bool:
-    """Whether the text holds enough TCVN3 marks to be read as TCVN3 where a line allows."""
+    """Whether the text holds enough TCVN3 marks, and more of them than Unicode-only letters,
+    to be read as TCVN3 where a line allows."""
     marks = sum(1 for c in text if c in _MARKS)
     return marks >= MIN_MARKS and marks > len(_UNICODE_ONLY.findall(text))
 
@@ -42,10 +45,6 @@ def tcvn3_bytes(data: bytes) -> bool:
     that Windows-1258 Vietnamese never produces either ("Ð" and "Þ" it does)."""
     text = data.decode("latin-1")
     return sum(1 for c in text if c in _BYTE_MARKS) >= MIN_MARKS
-
-
-_BYTE_MARKS = _MARKS - {"Ð", "Þ"}
-_ASCII_LETTERS = re.compile("[A-Za-z]")
 
 
 def _line(line: str) -> str:

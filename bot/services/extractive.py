@@ -398,11 +398,11 @@ def candidates(
             # "Hướng dẫn 36 ký ngày nào?": a unit that dates that very number answers it.
             if dates_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.WHEN}, score + 0.2
-            # "Kết luận 57 là kết luận về vấn đề gì?": a citation of that number with its subject.
             # "Ai là tác giả …": "tác phẩm “…” của đồng chí …" says whose the work is.
             authored = states_authorship(unit, question)
             if authored:
                 kinds, score = kinds | {q.WHO}, score + 0.2
+            # "Kết luận 57 là kết luận về vấn đề gì?": a citation of that number with its subject.
             if states_subject(unit, question):
                 fact, kinds, score = True, kinds | {q.DEFINITION}, score + 0.2
             # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.

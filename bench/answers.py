@@ -92,6 +92,11 @@ WHOLE = {
 }
 
 
+def as_paths(where: Path | tuple[Path, ...]) -> tuple[Path, ...]:
+    """A set's question files or library folders: one, or several."""
+    return where if isinstance(where, tuple) else (where,)
+
+
 def half_of(question_id: str) -> str:
     digits = re.findall(r"\d+", question_id)
     return "tuning" if digits and int(digits[-1]) % 2 == 0 else "checking"
@@ -127,7 +132,7 @@ class Tally:
 def run_set(
     name: str, halves: list[str], show_misses: bool, cache: Path | None = None
 ) -> dict[str, Tally]:
-    questions_paths, library_dirs = (p if isinstance(p, tuple) else (p,) for p in SETS[name])
+    questions_paths, library_dirs = map(as_paths, SETS[name])
     if name in WHOLE:  # every question counts, as one "all" half
         halves = ["all"]
     questions = [
@@ -232,9 +237,7 @@ def main() -> None:
         SETS["extra"] = (Path(args.extra[0]), Path(args.extra[1]))
         names = [*(args.set or []), "extra"]
     for name in names:
-        questions = SETS[name][0]
-        paths = questions if isinstance(questions, tuple) else (questions,)
-        missing = [str(path) for path in paths if not path.exists()]
+        missing = [str(path) for path in as_paths(SETS[name][0]) if not path.exists()]
         if missing:
             print(f"[{name}] skipped: {' '.join(missing)} not found")
             continue

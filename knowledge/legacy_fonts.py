@@ -40,11 +40,12 @@ def from_tcvn3(text: str) -> str:
     return "\n".join(_line(line) for line in text.split("\n"))
 
 
-def tcvn3_bytes(data: bytes) -> bool:
-    """Whether undecodable bytes are TCVN3 text rather than another legacy code page: marks
-    that Windows-1258 Vietnamese never produces either ("Ð" and "Þ" it does)."""
+def tcvn3_bytes(data: bytes) -> str | None:
+    """Undecodable bytes as Latin-1, for `from_tcvn3` to read, when they are TCVN3 text rather
+    than another legacy code page: marks that Windows-1258 Vietnamese never produces either
+    ("Ð" and "Þ" it does); None otherwise."""
     text = data.decode("latin-1")
-    return sum(1 for c in text if c in _BYTE_MARKS) >= MIN_MARKS
+    return text if sum(1 for c in text if c in _BYTE_MARKS) >= MIN_MARKS else None
 
 
 def _line(line: str) -> str:

@@ -64,8 +64,9 @@ def decode_text(data: bytes, name: str) -> str:
         try:
             return _checked(data.decode("utf-8-sig"), name)
         except UnicodeDecodeError:
-            if tcvn3_bytes(data):  # a legacy font's bytes: `from_tcvn3` reads them
-                return _checked(data.decode("latin-1"), name)
+            legacy = tcvn3_bytes(data)  # a legacy font's bytes: `from_tcvn3` reads them
+            if legacy is not None:
+                return _checked(legacy, name)
     from charset_normalizer import from_bytes
 
     # It samples a few chunks (bounded work) and knows the UTF-16/32 BOMs and BOM-less forms.

@@ -9,13 +9,15 @@ from numpy.typing import NDArray
 from scipy import sparse
 
 from knowledge.syllables import is_syllable
-from knowledge.textnorm import lexical_tokens
+from knowledge.textnorm import lexical_tokens, reference_keys
 
 
 def index_terms(text: str) -> list[str]:
-    """Folded words plus adjacent bigrams ("cay_tre"): Vietnamese words are often two syllables."""
+    """Folded words plus adjacent bigrams ("cay_tre"): Vietnamese words are often two syllables;
+    and the documents the text names, by type and number ("17-ct/")."""
     words = lexical_tokens(text)
-    return [*words, *(f"{a}_{b}" for a, b in itertools.pairwise(words))]
+    bigrams = (f"{a}_{b}" for a, b in itertools.pairwise(words))
+    return [*words, *bigrams, *sorted(reference_keys(text))]
 
 
 class IdfTable(dict[str, float]):
@@ -107,3 +109,4 @@ def _one_edit(a: str, b: str) -> bool:
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+

@@ -32,7 +32,8 @@ _CITED = re.compile(
     r"chương trình|báo cáo|quy định)\s+(?:số\s*:?\s*)?$",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\b(\d{1,4})-(KH|HD|CT|NQ|KL|QĐ|QD|TB|BC|CV|CTr|ĐC)/([A-ZĐ][A-ZĐa-z]*)\b")
+# The issuer's code may be typed or read by OCR with "Ư" ("445-KL/TƯ" for "TU").
+_NUMBER = re.compile(r"\b(\d{1,4})-(KH|HD|CT|NQ|KL|QĐ|QD|TB|BC|CV|CTr|ĐC)/([A-ZĐƯ][A-ZĐƯa-z]*)\b")
 # A state document's number: "01/CTr-UBND", "12/2020/NĐ-CP", "123/UBND-VX".
 _STATE_NUMBER = re.compile(
     r"\b(\d{1,5}(?:/\d{4})?)/([A-ZĐ][A-ZĐa-z]{0,5})-([A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)?)\b"
@@ -102,11 +103,28 @@ def _title_case_place(words: str) -> str:
     return " ".join(w.capitalize() for w in words.split())
 
 
+_DOC_TYPE_SQUEEZED = {t.replace(" ", ""): t for t in DOC_TYPES}
+
+
+def _spaced_type(line: str) -> str | None:
+    """The type a title line spells with its letters apart ("K Ế H O Ạ C H", OCR's "K ÉT
+    LUẬN"), as written properly; None for any other line."""
+    stripped = line.strip(" *")
+    if not stripped.isupper() or len(stripped) > 30:
+        return None
+    squeezed = fold(stripped).replace(" ", "")
+    return next((t for s, t in _DOC_TYPE_SQUEEZED.items() if fold(s) == squeezed), None)
+
+
 def _doc_type_index(lines: list[str], limit: int) -> int | None:
     for index, line in enumerate(lines[:limit]):
         folded = fold(line).strip(" *")
-        if folded in _DOC_TYPE_FOLDED or any(
-            folded.startswith(t + " ") and line.strip(" *").isupper() for t in _DOC_TYPE_FOLDED
+        if (
+            _spaced_type(line)
+            or folded in _DOC_TYPE_FOLDED
+            or any(
+                folded.startswith(t + " ") and line.strip(" *").isupper() for t in _DOC_TYPE_FOLDED
+            )
         ):
             return index
     return None
@@ -172,7 +190,7 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
             _first_section(lines, type_index, limit),
         )
     )
-    header_lines = [canonical_doc_numbers(line) for line in lines[: body_start or limit]]
+    header_lines = [canonical_doc_numbers(line) for line in _mended(lines[: body_start or limit])]
 
     number = None
     for line in header_lines:
@@ -197,6 +215,22 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
     return Header(
         title=title, number=number, date=date, issuer=issuer, body_start=body_start, place=place
     )
+
+
+# A header field a narrow column or a web page's table broke after its first part:
+# "Số: 16 -" / "HD/BTCTW", "Hà Nội, ngày" / "24 tháng 9 năm 2018".
+_HANGING = re.compile(r"(?:[-/]|\bngày|\bSố\s*:?)\s*$", re.IGNORECASE)
+
+
+def _mended(lines: list[str]) -> list[str]:
+    """The header's lines with a field broken over two lines put back on one."""
+    mended: list[str] = []
+    for line in lines:
+        if mended and _HANGING.search(mended[-1]) and line.strip():
+            mended[-1] = f"{mended[-1].rstrip()} {line.strip()}"
+        else:
+            mended.append(line)
+    return mended
 
 
 _LETTER_HEAD_LINES = 15
@@ -258,20 +292,27 @@ def _first_section(lines: list[str], type_index: int | None, limit: int) -> int:
     )
 
 
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _title(lines: list[str], type_index: int | None, body_start: int) -> str:
     if type_index is None:
         first = next((line.strip() for line in lines if line.strip()), "")
         return first[:200]
-    parts = [lines[type_index].strip(" *").capitalize()]
+    spaced = _spaced_type(lines[type_index])
+    parts = [(spaced or lines[type_index].strip(" *")).capitalize()]
     for line in lines[type_index + 1 : body_start]:
         stripped = line.strip(" *")
         if not stripped:
             continue
         if is_furniture(line) or stripped.startswith("---") or len(parts) > 6:
             break
-        letters = [c for c in stripped if c.isalpha()]
-        if letters and all(c.isupper() for c in letters) and len(parts) > 1:
-            break  # an incoming-mail stamp ("SỞ THÔNG TIN & TRUYỀN THÔNG") after the title
+        # An incoming-mail stamp ("SỞ THÔNG TIN & TRUYỀN THÔNG") after a title in small
+        # letters; a title set in capitals goes on over its lines.
+        if _all_caps(stripped) and len(parts) > 1 and not _all_caps(parts[-1]):
+            break
         parts.append(stripped)
     return " ".join(" ".join(parts).split())
 

@@ -9,30 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from knowledge.textnorm import FOLDED_DOC_NUMBER, fold, lexical_tokens
+from knowledge.textnorm import DOC_SHORT, DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold, lexical_tokens
 
 _DOC_NUMBER = re.compile(rf"\b(?:{FOLDED_DOC_NUMBER})\b")
-DOC_TYPE_CODE = {
-    "nghi quyet": "nq",
-    "chi thi": "ct",
-    "ket luan": "kl",
-    "ke hoach": "kh",
-    "huong dan": "hd",
-    "quyet dinh": "qd",
-    "chuong trinh": "ctr",
-    "cong van": "cv",
-    "thong bao": "tb",
-    "quy dinh": "qd",
-    "to trinh": "ttr",
-    "de an": "da",
-}
-# "Kết luận 57", "công văn số 369": a document by its type and number. Not a count or a span
-# ("chương trình 2 năm", "thông báo 3 lần"), nor a full number ("57-KL/TW"); "Chỉ thị 7 năm
-# 2020" and "Kết luận 57 ngày 15/6/2023" are dated documents.
-_DOC_SHORT = re.compile(
-    rf"\b({'|'.join(DOC_TYPE_CODE)})(?: so)? (\d{{1,4}})\b(?!\s*[-/])"
-    r"(?! (?:nam(?! (?:19|20)\d\d)|(?:thang|ngay)(?! \d)|tuan|lan|buoi|trang|nguoi|tiet|phut)\b)"
-)
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 # Administrative units before a place name. Typed without diacritics only the unambiguous
@@ -209,7 +188,7 @@ def known_places(
 def named_things(text: str, folded: str) -> tuple[Named, ...]:
     named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
     aligned = len(text) == len(folded)
-    for match in _DOC_SHORT.finditer(folded):
+    for match in DOC_SHORT.finditer(folded):
         code = DOC_TYPE_CODE[match[1]]
         typed = text[match.start() : match.end()] if aligned else match[0]
         named.append(Named("reference_short", typed, f"{match[2]}-{code}/"))

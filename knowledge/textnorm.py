@@ -44,7 +44,7 @@ def has_diacritics(text: str) -> bool:
 
 # Document numbers are written "84 - KH/BTGTU", "84-KH/BTGTU", "32 - CT/TW": one canonical form.
 _DOC_NUMBER = re.compile(
-    r"\b(\d{1,4})\s*-\s*([A-Za-zĐđ]{1,6})\s*/\s*([A-Za-zĐđ]{1,10}(?:\s*-\s*[A-Za-zĐđ]{1,10})?)\b"
+    r"\b(\d{1,4})\s*-\s*([A-Za-zĐđ]{1,6})\s*/\s*([A-Za-zĐđƯư]{1,10}(?:\s*-\s*[A-Za-zĐđ]{1,10})?)\b"
 )
 
 
@@ -101,6 +101,42 @@ def lexical_tokens(text: str) -> list[str]:
         if (figure := _ordinal(tokens)) is not None:
             tokens.append(figure)
     return tokens
+
+
+DOC_TYPE_CODE = {
+    "nghi quyet": "nq",
+    "chi thi": "ct",
+    "ket luan": "kl",
+    "ke hoach": "kh",
+    "huong dan": "hd",
+    "quyet dinh": "qd",
+    "chuong trinh": "ctr",
+    "cong van": "cv",
+    "thong bao": "tb",
+    "quy dinh": "qd",
+    "to trinh": "ttr",
+    "de an": "da",
+}
+# "Kết luận 57", "công văn số 369": a document by its type and number (folded, one space
+# between words). Not a count or a span ("chương trình 2 năm", "thông báo 3 lần"), nor a full
+# number ("57-KL/TW"); "Chỉ thị 7 năm 2020" and "Kết luận 57 ngày 15/6/2023" are dated documents.
+DOC_SHORT = re.compile(
+    rf"\b({'|'.join(DOC_TYPE_CODE)})(?: so)? (\d{{1,4}})\b(?!\s*[-/])"
+    r"(?! (?:nam(?! (?:19|20)\d\d)|(?:thang|ngay)(?! \d)|tuan|lan|buoi|trang|nguoi|tiet|phut)\b)"
+)
+_PARTY_TOKEN = re.compile(r"^(\d{1,4})-([a-z]{1,6})/")
+
+
+def reference_keys(text: str) -> set[str]:
+    """A document's type and number as a key without its issuer ("17-ct/"), for each document
+    the text names: in full ("17-CT/TU") or as a news report does ("Chỉ thị số 17"). "Chỉ thị
+    17" as a member asks it then finds either, and is known to the library."""
+    folded = " ".join(fold(canonical_doc_numbers(text)).split())
+    keys = {f"{m[2].lstrip('0')}-{DOC_TYPE_CODE[m[1]]}/" for m in DOC_SHORT.finditer(folded)}
+    for match in _WORD.finditer(folded):
+        if party := _PARTY_TOKEN.match(match.group()):
+            keys.add(f"{party[1].lstrip('0')}-{party[2]}/")
+    return keys
 
 
 # "Hội nghị lần thứ tám Ban Chấp hành Trung ương" is "Hội nghị Trung ương 8": an ordinal

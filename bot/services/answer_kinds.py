@@ -12,8 +12,8 @@ from functools import lru_cache
 from knowledge import question as q
 from knowledge.facts import asks_issuer
 from knowledge.lexical import index_terms
-from knowledge.named import DOC_TYPE_CODE, Named
-from knowledge.textnorm import FOLDED_DOC_NUMBER, fold
+from knowledge.named import Named
+from knowledge.textnorm import DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold
 
 _DETECTORS: dict[str, re.Pattern[str]] = {
     q.WHEN: re.compile(
@@ -129,10 +129,22 @@ def _asks_date_of_document(question: q.Question) -> Named | None:
     return subject if start >= 0 and _BEFORE_DOCUMENT.match(question.folded[:start]) else None
 
 
+# A document as a citation names it: by its full number ("17-ct/tu"), or as a news report
+# does, by its type and number alone ("chi thi so 17").
+_CITED_NUMBER = rf"{FOLDED_DOC_NUMBER}|(?:{'|'.join(DOC_TYPE_CODE)}) (?:so )?\d{{1,4}}(?![\d/-])"
+_SHORT_CITED = re.compile(rf"^({'|'.join(DOC_TYPE_CODE)}) (?:so )?(\d{{1,4}})$")
+
+
+def _number_key(cited: str) -> str:
+    """A cited number as `Named.names_number` reads it: "chi thi so 17" → "17-ct/"."""
+    short = _SHORT_CITED.match(cited)
+    return f"{short[2]}-{DOC_TYPE_CODE[short[1]]}/" if short else cited
+
+
 def _cites(citation: re.Pattern[str], unit: str, subject: Named | None) -> bool:
     """Whether the unit cites the subject's number in this form (its date, its issuer)."""
     return subject is not None and any(
-        subject.names_number(m[1]) for m in citation.finditer(fold(unit))
+        subject.names_number(_number_key(m[1])) for m in citation.finditer(fold(unit))
     )
 
 
@@ -143,11 +155,16 @@ def dates_subject(unit: str, question: q.Question) -> bool:
 
 
 # "Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị": a citation names who issued it.
-_ATTACHED_ISSUER = re.compile(
-    rf"\b({FOLDED_DOC_NUMBER})\s*,?\s*(?:ngay\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*)?cua\s+"
+_BODIES = (
     r"(?:ban|bo|van phong|uy ban|tinh uy|huyen uy|thi uy|thanh uy|dang uy|trung uong|"
     r"chinh phu|thu tuong|quoc hoi|hoi dong|so|cuc)\b"
 )
+_ATTACHED_ISSUER = re.compile(
+    rf"\b({_CITED_NUMBER})\s*,?\s*(?:ngay\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*)?cua\s+{_BODIES}"
+)
+# "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 …": a news report names the
+# issuer first.
+_ISSUER_BEFORE = re.compile(rf"\b{_BODIES}[^.;:]{{0,60}}?\bban hanh ({_CITED_NUMBER})")
 
 
 @lru_cache(maxsize=1024)
@@ -159,7 +176,8 @@ def _asks_issuer_of(question: q.Question) -> Named | None:
 def issues_subject(unit: str, question: q.Question) -> bool:
     """ "Chỉ thị 32 do cơ quan nào ban hành?": the unit cites that very number with the body
     that issued it ("Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị")."""
-    return _cites(_ATTACHED_ISSUER, unit, _asks_issuer_of(question))
+    subject = _asks_issuer_of(question)
+    return _cites(_ATTACHED_ISSUER, unit, subject) or _cites(_ISSUER_BEFORE, unit, subject)
 
 
 # "Kết luận 57 là kết luận về vấn đề gì?", "Chỉ thị 32 nói về gì?": what a document is about.
@@ -169,7 +187,7 @@ _ASKS_ABOUT = re.compile(
 # "Kết luận số 57-KL/TW ngày 15/6/2023 của Bộ Chính trị về tiếp tục …": a citation with its
 # subject.
 _ATTACHED_SUBJECT = re.compile(
-    rf"\b({FOLDED_DOC_NUMBER})\s*,?\s*(?:ngay\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*,?\s*)?"
+    rf"\b({_CITED_NUMBER})\s*,?\s*(?:ngay\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*,?\s*)?"
     r"(?:cua\s+(?:\S+\s+){1,8}?)?(?:ve\s|[“\"])"
 )
 
@@ -282,8 +300,9 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
         if kind not in (q.NUMBER, q.PERSON, q.GUESSED) and _matches(kind, text)
     }
     if q.WHEN in question.kinds:
-        # The unit's times as written, without the dates of other documents: read once.
-        times = _without_attached_dates(fold(unit), question)
+        # The unit's times as written, without the dates of other documents: read once. A
+        # header's line may break inside one ("Hà Nội, ngày" / "24 tháng 9 năm 2018").
+        times = _without_attached_dates(" ".join(fold(unit).split()), question)
         if q.WHEN not in found and _dated(times, question):
             found.add(q.WHEN)
         if q.WHEN in found and not _precise_enough(times, question):

@@ -403,11 +403,12 @@ def candidates(
             if authored:
                 kinds, score = kinds | {q.WHO}, score + 0.2
             # "Kết luận 57 là kết luận về vấn đề gì?": a citation of that number with its subject.
-            if states_subject(unit, question):
+            cites = states_subject(unit, question)
+            if cites:
                 fact, kinds, score = True, kinds | {q.DEFINITION}, score + 0.2
             # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.
             if issues_subject(unit, question):
-                fact, kinds, score = True, kinds | {q.WHO}, score + 0.2
+                fact, kinds, score, cites = True, kinds | {q.WHO}, score + 0.2, True
             typed = _typed_words(unit) | typed_context
             head = peoples <= typed and (
                 states_purpose
@@ -416,7 +417,8 @@ def candidates(
                     and (not question.head_typed or set(question.head_typed) <= typed)
                 )
             )
-            head = head or authored  # the "tác giả" it says with "của"
+            # the "tác giả" it says with "của"; the document asked, as "Chỉ thị số 17"
+            head = head or authored or cites
             alone = covered(weighted, said)
             bare = bool(own_line) and says_no_content(unit)
             found.append(

@@ -459,3 +459,31 @@ def test_recipients_and_signature_side_by_side_are_told_apart() -> None:
         "Các chi bộ trực thuộc",
         "Lưu VP",
     )
+
+
+def test_header_fields_a_narrow_column_broke_over_two_lines_are_read_whole() -> None:
+    """A web page's table or a narrow column breaks "Số: 16 -" / "HD/BTCTW" and "Hà Nội,
+    ngày" / "24 tháng 9 …"; a title set in capitals goes on over its lines."""
+    guide = (
+        "BAN CHẤP HÀNH\nTRUNG ƯƠNG\nBAN TỔ CHỨC\n|\nĐẢNG CỘNG SẢN\nVIỆT NAM\n|\n"
+        "Số: 23 -\nHD/BTCTW\n|\nHà Nội, ngày\n9 tháng 10 năm 2025\n|\n"
+        "HƯỚNG DẪN\nBẦU CỬ TRONG ĐẢNG VÀ\nCÔNG TÁC NHÂN SỰ CẤP CƠ SỞ\n"
+        "Thực hiện Quy định số 40-QĐ/TW, Ban Tổ chức Trung ương hướng dẫn như sau:\n"
+        "I. YÊU CẦU\nCác chi bộ thực hiện đúng quy trình.\n"
+    )
+    meta = parse_document(guide, "hd23.txt", "7" * 64).meta
+    assert (meta.number, meta.date) == ("23-HD/BTCTW", "9/10/2025")
+    assert meta.title == "Hướng dẫn BẦU CỬ TRONG ĐẢNG VÀ CÔNG TÁC NHÂN SỰ CẤP CƠ SỞ", meta.title
+
+
+def test_a_type_spelled_letter_by_letter_and_an_issuer_code_with_u_horn_are_read() -> None:
+    """ "K Ế T L U Ậ N" (or OCR's "K ÉT LUẬN") is the document's type; "KL/TƯ" its number."""
+    conclusion = (
+        "TỈNH ỦY HÒA AN\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 318-KL/TƯ\n"
+        "Hòa An, ngày 2 tháng 6 năm 2025\nK ÉT LUẬN\nvề phát triển hạ tầng nông thôn\n"
+        "Thực hiện Nghị quyết số 05-NQ/TU, Ban Thường vụ Tỉnh ủy kết luận như sau:\n"
+        "1. Các huyện hoàn thành đường giao thông liên xã trong năm 2026.\n"
+    )
+    meta = parse_document(conclusion, "kl318.txt", "8" * 64).meta
+    assert meta.number == "318-KL/TƯ"
+    assert meta.title == "Kết luận về phát triển hạ tầng nông thôn", meta.title

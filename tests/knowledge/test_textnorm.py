@@ -159,3 +159,14 @@ def test_lines_of_a_narrow_page_are_joined_where_the_page_broke_them() -> None:
         "1. Mục đích",
         "Tuyên truyền sâu rộng.",
     ]
+
+
+def test_a_document_named_by_type_and_number_is_indexed_without_its_issuer() -> None:
+    """A news report says "Chỉ thị số 17" where the plan says "17-CT/TU": a member's "Chỉ
+    thị 17" finds either. A span ("chương trình 2 năm") names no document."""
+    from knowledge.textnorm import reference_keys
+
+    text = "Tỉnh ủy đã ban hành Chỉ thị số 17 về dư luận; thực hiện Kết luận số 07 - KL/TW"
+    assert reference_keys(text) == {"17-ct/", "7-kl/"}
+    assert reference_keys("một chương trình 2 năm, thông báo 3 lần") == set()
+    assert {"17-ct/", "7-kl/"} <= set(index_terms(text))

@@ -866,3 +866,67 @@ def test_who_wrote_a_work_is_answered_where_the_plan_says_whose_it_is(tmp_path: 
         assert answer.grounded and "nguyen ai quoc" in body(answer.text), (asked, answer.text)
     answer = service.ask("Ai là tác giả cuốn sách Đời chúng ta?")  # not in the plan
     assert not answer.grounded, answer.text
+
+
+NEWS_OF_A_DIRECTIVE = """Ban Thường vụ Tỉnh ủy ban hành chỉ thị về công tác dư luận xã hội
+CTTĐT - Ngày 12/3, Ban Thường vụ Tỉnh ủy Hòa An đã ban hành Chỉ thị số 21 về việc tăng cường \
+sự lãnh đạo của các cấp ủy đối với công tác nắm bắt, định hướng dư luận xã hội.
+Nội dung Chỉ thị như sau:
+Các cấp ủy, tổ chức đảng chỉ đạo kiện toàn đội ngũ cộng tác viên dư luận xã hội ở cơ sở, \
+báo cáo kết quả về Ban Tuyên giáo Tỉnh ủy trước ngày 15 hằng tháng.
+"""
+
+
+def test_a_directive_a_news_report_names_without_its_code_is_in_the_library(
+    tmp_path: Path,
+) -> None:
+    """A news page says "Chỉ thị số 21", never "21-CT/TU": the member's "Chỉ thị 21" is that
+    directive, not a number the library lacks; "Chỉ thị 22" still is."""
+    service = _qa_over(tmp_path, "tin_chi_thi.txt", NEWS_OF_A_DIRECTIVE)
+    answer = service.ask("Chỉ thị 21 về công tác gì?")
+    assert answer.grounded and "du luan xa hoi" in body(answer.text), answer.text
+    answer = service.ask("Chỉ thị 22 về công tác gì?")
+    assert not answer.grounded and "CHỈ THỊ 22" in answer.text, answer.text
+
+
+def test_who_issued_a_directive_is_read_where_a_news_report_names_the_issuer_first(
+    tmp_path: Path,
+) -> None:
+    """ "Ban Thường vụ Tỉnh ủy Hòa An đã ban hành Chỉ thị số 21 …" says who issued it."""
+    service = _qa_over(tmp_path, "tin_chi_thi.txt", NEWS_OF_A_DIRECTIVE)
+    for asked in ("Chỉ thị 21 của Hòa An do ai ban hành?", "chi thi 21 do co quan nao ban hanh"):
+        answer = service.ask(asked)
+        assert answer.grounded and "ban thuong vu tinh uy hoa an" in body(answer.text), answer.text
+
+
+GUIDE_FROM_A_WEB_TABLE = """BAN CHẤP HÀNH
+TRUNG ƯƠNG
+BAN TỔ CHỨC
+|
+ĐẢNG CỘNG SẢN
+VIỆT NAM
+|
+Số: 23 -
+HD/BTCTW
+|
+Hà Nội, ngày
+9 tháng 10 năm 2025
+|
+HƯỚNG DẪN
+BẦU CỬ TRONG ĐẢNG VÀ
+CÔNG TÁC NHÂN SỰ CẤP CƠ SỞ
+Thực hiện Quy định số 40-QĐ/TW, Ban Tổ chức Trung ương hướng dẫn như sau:
+I. YÊU CẦU
+1. Các chi bộ thực hiện đúng quy trình giới thiệu nhân sự, bảo đảm dân chủ, khách quan.
+"""
+
+
+def test_the_date_of_a_guide_whose_header_a_web_table_broke_is_answered(tmp_path: Path) -> None:
+    """ "Hà Nội, ngày" / "9 tháng 10 năm 2025" on two lines still dates the guide."""
+    service = _qa_over(tmp_path, "hd23.txt", GUIDE_FROM_A_WEB_TABLE)
+    for asked in ("Hướng dẫn 23 ký ngày nào?", "huong dan 23 btctw ky ngay nao"):
+        answer = service.ask(asked)
+        assert answer.grounded and "9 thang 10 nam 2025" in " ".join(body(answer.text).split()), (
+            asked,
+            answer.text,
+        )

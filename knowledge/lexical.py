@@ -110,3 +110,45 @@ def _one_edit(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
+
+_MAX_SPELLINGS = 5000  # more partial phrases than this: the letters are too common to tell
+
+
+class Acronyms:
+    """Reads an abbreviation a member types ("GPMB") as the library's phrase whose syllables
+    it initials ("giai phong mat bang"), from the library's word pairs; built on first use."""
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self._index = index
+        self._next: dict[str, list[str]] | None = None
+
+    def _successors(self) -> dict[str, list[str]]:
+        if self._next is None:
+            following: dict[str, list[str]] = {}
+            for term in self._index.vocabulary:
+                first, pair, second = term.partition("_")
+                if pair and first.isalpha() and second.isalpha():
+                    following.setdefault(first, []).append(second)
+            self._next = following
+        return self._next
+
+    def phrase(self, letters: str) -> str | None:
+        """The commonest phrase of the library spelled by `letters` (folded), or None."""
+        following = self._successors()
+        paths: list[tuple[str, ...]] = [(word,) for word in following if word[0] == letters[0]]
+        for letter in letters[1:]:
+            paths = [
+                (*path, word)
+                for path in paths
+                for word in following.get(path[-1], ())
+                if word[0] == letter
+            ]
+            if not paths or len(paths) > _MAX_SPELLINGS:
+                return None
+        idf = self._index.idf
+
+        def commonness(path: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+            rarest = max(idf.get(f"{a}_{b}", idf.unknown) for a, b in itertools.pairwise(path))
+            return rarest, path
+
+        return " ".join(min(commonness(path) for path in paths)[1])

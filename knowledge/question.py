@@ -10,7 +10,7 @@ asks about a document itself (who signed it, whom it was sent to, its number or 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -357,6 +357,31 @@ def expand_abbreviations(text: str, known: Container[str]) -> str:
     return _ABBREVIATION.sub(expand, text)
 
 
+# An abbreviation typed in capitals, as official Vietnamese writes them ("GPMB", "KTXH"):
+# Vietnamese syllables give at most one vowel initial; "ASEAN" or "COVID" is a name. Three
+# letters spell too many of a library's phrases to tell which (`_ABBREVIATIONS` has the
+# common ones).
+_ACRONYM = re.compile(r"(?<![\w/-])([A-ZĐ]{4,6})(?![\w/-])")
+_VOWELS = frozenset("aeiouy")
+
+
+def expand_acronyms(
+    text: str, known: Container[str], phrase: Callable[[str, bool], str | None]
+) -> str:
+    """ "Đề án GPMB ở đâu?" → "Đề án giải phóng mặt bằng ở đâu?" where the library writes the
+    phrase out and never the abbreviation; `phrase(letters, typed)` finds it in the library,
+    with diacritics when the question is typed with them."""
+    typed = fold(text) != text.lower()
+
+    def expand(match: re.Match[str]) -> str:
+        letters = fold(match[1])
+        if letters in known or sum(c in _VOWELS for c in letters) > 1:
+            return match[1]
+        return phrase(letters, typed) or match[1]
+
+    return _ACRONYM.sub(expand, text)
+
+
 @dataclass(frozen=True)
 class Question:
     text: str  # whitespace-normalised NFC, document numbers canonical ("84-KH/BTGTU")
@@ -497,10 +522,11 @@ def _kinds(text: str, folded: str, named: tuple[Named, ...]) -> frozenset[str]:
 
 
 # Words after "bao nhiêu"/"mấy" that are not the thing counted ("là bao nhiêu", "bao nhiêu
-# năm" whose answer is often a span "2020 - 2025") and measure words a number may stand without.
+# năm" whose answer is often a span "2020 - 2025") and measure words a number may stand without;
+# money is an amount in "tỷ đồng", never a count of "vốn", "kinh phí" or "ngân sách".
 _NOT_COUNTED_WORDS = (
     "la thi de va cua trong o tai cho voi ma duoc nam thang ngay tuan gio phut giay lan "
-    "phan tram diem tien dong muc moi tro so nua vay thoi"
+    "phan tram diem tien dong muc moi tro so nua vay thoi von kinh ngan"
 )
 # Glue words are never the thing counted, except the first syllables of "chi bộ", "ban", "hội".
 _NOT_COUNTED_PLAIN = frozenset(_NOT_COUNTED_WORDS.split())

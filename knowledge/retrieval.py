@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from knowledge.embeddings import Embedder
-from knowledge.lexical import LexicalIndex, Spelling
+from knowledge.lexical import Acronyms, LexicalIndex, Spelling
 from knowledge.named import document_places
 from knowledge.query_encoding import QueryEncoder
 from knowledge.restore import DiacriticRestorer
@@ -32,6 +32,7 @@ class Snapshot:
     fingerprint: str
     vectors: np.ndarray  # (n, dim): exact cosines for every fused candidate
     spelling: Spelling  # typo correction against the library's words
+    acronyms: Acronyms  # "GPMB" → the library's "giai phong mat bang"
     facts: dict[str, list[int]]  # document → indexes of its fact passages (knowledge/facts.py)
     # document → (label, index) of passages under a short heading ("1. Mục đích" → "muc dich")
     sections: dict[str, list[tuple[str, int]]]
@@ -48,6 +49,7 @@ class Snapshot:
             by_id={c.chunk.chunk_id: i for i, c in enumerate(chunks)},
             lexical=lexical,
             spelling=Spelling(lexical),
+            acronyms=Acronyms(lexical),
             facts=_facts_by_document(chunks),
             sections=_sections_by_document(chunks),
             numbers=frozenset(fold(c.chunk.meta.number) for c in chunks if c.chunk.meta.number),
@@ -67,6 +69,11 @@ class Snapshot:
             if chunks and all(c.vector is not None for c in chunks)
             else np.zeros((len(chunks), 0), dtype=np.float32),
         )
+
+    def spelled_out(self, letters: str, typed: bool) -> str | None:
+        """The library's phrase an abbreviation stands for, with diacritics when `typed`."""
+        phrase = self.acronyms.phrase(letters)
+        return self.restorer.restore(phrase) if phrase and typed else phrase
 
 
 def _facts_by_document(chunks: list[StoredChunk]) -> dict[str, list[int]]:

@@ -27,6 +27,7 @@ from knowledge.question import (
     Question,
     documents_words,
     expand_abbreviations,
+    expand_acronyms,
     expand_shorthand,
     parse_question,
     topic_terms,
@@ -163,8 +164,10 @@ class QAService:
             raise InvalidQuestion(text.TOO_LONG.format(length=len(question), limit=self.max_chars))
         # "dc", "ko", "hd 36", "TBT": after the length the member sees
         question = expand_shorthand(question)
-        known = self.library.snapshot().lexical.vocabulary
+        snapshot = self.library.snapshot()
+        known = snapshot.lexical.vocabulary
         question = documents_words(expand_abbreviations(question, known), known)
+        question = expand_acronyms(question, known, snapshot.spelled_out)
         query = self._with_context(question, conversation)
         # A follow-up depends on the conversation; a question read alone may be answered from
         # the cache.

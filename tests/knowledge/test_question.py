@@ -206,6 +206,8 @@ def test_a_role_holders_name_is_wanted_and_found_only_for_that_role() -> None:
         ("lam dong co bao nhieu chi bo da sinh hoat", "chi"),
         ("Chương trình gồm mấy khối kiến thức?", "khoi"),
         ("Kinh phí là bao nhiêu?", None),  # nothing named: any amount may answer
+        ("giai doan do huy dong duoc bao nhieu von", None),  # an amount: "10.950 tỷ đồng"
+        ("Cần bao nhiêu kinh phí?", None),
         ("Nhiệm kỳ là bao nhiêu năm?", None),  # a span of years answers it
         ("Điểm là bao nhiêu mới được xét?", None),
         ("Máy tính cần mấy năm?", None),
@@ -640,3 +642,31 @@ def test_names_split_at_abbreviations_and_no_place_after_a_cue_that_asks(
     typed: str, names: list[str]
 ) -> None:
     assert [n.text for n in parse_question(typed).named] == names
+
+
+def test_an_abbreviation_is_read_as_the_phrase_the_library_writes_out() -> None:
+    """ "GPMB" is the library's "giải phóng mặt bằng"; a name ("ASEAN"), an abbreviation the
+    library itself uses ("UBND") and letters no phrase of the library spells stay as typed."""
+    from knowledge.lexical import Acronyms, LexicalIndex
+    from knowledge.question import expand_acronyms
+
+    texts = [
+        "Đẩy nhanh giải phóng mặt bằng khu công nghiệp phía nam.",
+        "Công tác giải phóng mặt bằng do UBND huyện chủ trì; giải pháp mới được bàn.",
+    ]
+    index = LexicalIndex(texts)
+    acronyms = Acronyms(index)
+
+    def phrase(letters: str, typed: bool) -> str | None:
+        found = acronyms.phrase(letters)
+        return (
+            found.replace("giai phong mat bang", "giải phóng mặt bằng")
+            if typed and found
+            else found
+        )
+
+    known = index.vocabulary
+    assert expand_acronyms("Ai lo việc GPMB?", known, phrase) == "Ai lo việc giải phóng mặt bằng?"
+    assert expand_acronyms("ai lo GPMB", known, phrase) == "ai lo giai phong mat bang"
+    for kept in ("ASEAN họp ở đâu?", "UBND huyện làm gì?", "QLDA ở đâu?"):
+        assert expand_acronyms(kept, known, phrase) == kept

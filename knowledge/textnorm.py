@@ -328,10 +328,11 @@ _WEB_LINE = re.compile(
     # A page's loading message: "Đang tải nội dung, vui lòng chờ giây lát...".
     r"|^[\W_]*dang tai(?: noi dung| du lieu| trang)?\W*(?:vui long\b.*)?$"
 )
-# Navigation words: furniture only on a short line of their own ("Chia sẻ", "In bài").
+# Navigation words: furniture only on a short line of their own ("Chia sẻ", "In bài"), also as
+# the numbered items of a breadcrumb ("1. Trang chủ").
 _WEB_SHORT = re.compile(
-    r"^[\W_]*(?:chia se|in bai|ban in|gui email|gui bai|trang chu|tin khac|xem them|dang nhap|"
-    r"tin tuc|su kien|tin hoat dong|"
+    r"^[\W_]*(?:\d{1,2}\.\s*)?(?:chia se|in bai|ban in|gui email|gui bai|trang chu|tin khac|"
+    r"xem them|dang nhap|tin tuc|su kien|tin hoat dong|"
     r"dang ky|tim kiem|lien he|quay lai|print|share|tweet|like|facebook|zalo)\b"
 )
 _WEB_ANYWHERE = re.compile(
@@ -369,7 +370,7 @@ def _separated_menu(line: str) -> bool:
 
 
 # "/ HỌC VÀ LÀM THEO BÁC", "» Tin tức": a breadcrumb, the page's place in the site.
-_BREADCRUMB = re.compile(r"^[/»›>]\s*\S")
+_BREADCRUMB = re.compile(r"^(?:\d{1,2}\.\s*)?[/»›>]\s*\S")  # "» Tin tức", "2. » Tất cả"
 _MASTHEAD_LINES = 3  # the site's name and slogan sit in the first lines, above its furniture
 
 

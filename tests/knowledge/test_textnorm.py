@@ -170,3 +170,11 @@ def test_a_document_named_by_type_and_number_is_indexed_without_its_issuer() -> 
     assert reference_keys(text) == {"17-ct/", "7-kl/"}
     assert reference_keys("một chương trình 2 năm, thông báo 3 lần") == set()
     assert {"17-ct/", "7-kl/"} <= set(index_terms(text))
+
+
+def test_a_numbered_breadcrumb_is_furniture_and_a_numbered_outline_is_not() -> None:
+    """A document site lists its breadcrumb as "1. Trang chủ" / "2. » Tất cả"."""
+    from knowledge.textnorm import drop_web_furniture
+
+    outline = ["1. Mục đích của kế hoạch", "2. Yêu cầu", "3. Trang bị tài liệu cho chi bộ"]
+    assert drop_web_furniture(["1. Trang chủ", "  2. » Tất cả", *outline]) == outline

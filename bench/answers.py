@@ -71,6 +71,8 @@ SETS: dict[str, tuple[Path | tuple[Path, ...], Path | tuple[Path, ...]]] = {
     "probe-web": (PROBES / "seed" / "questions.json", PROBES / "web" / "docs"),
     # Written blind on 2026-12-07 by a helper, on six real documents it found (.txt/.docx/.pdf).
     "probe-party2": (PROBES / "party2" / "questions.json", PROBES / "party2" / "docs"),
+    # ... and six more by another helper, held out: only its totals are read.
+    "probe-party3": (PROBES / "party3" / "questions.json", PROBES / "party3" / "docs"),
 }
 # The seed, party and own questions asked of one library holding all their documents, as a
 # cell's library grows: other documents' words compete for every answer.
@@ -83,6 +85,10 @@ SETS["probe-mixed"] = MIXED
 SETS["probe-mixed2"] = (
     PROBES / "party2" / "questions.json",
     (PROBES / "party2" / "docs", ROOT / "knowledge" / "corpus"),
+)
+SETS["probe-mixed3"] = (
+    PROBES / "party3" / "questions.json",
+    (PROBES / "party3" / "docs", ROOT / "knowledge" / "corpus"),
 )
 WHOLE = {
     "probe-seed",
@@ -97,6 +103,8 @@ WHOLE = {
     "probe-mixed",
     "probe-party2",
     "probe-mixed2",
+    "probe-party3",
+    "probe-mixed3",
     "extra",
 }
 

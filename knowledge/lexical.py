@@ -121,30 +121,37 @@ class Acronyms:
     def __init__(self, index: LexicalIndex) -> None:
         self._index = index
         self._next: dict[str, list[str]] | None = None
+        self._previous: dict[str, list[str]] | None = None
 
-    def _successors(self) -> dict[str, list[str]]:
-        if self._next is None:
+    def _pairs(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Each library word's followers and predecessors, from its word pairs."""
+        if self._next is None or self._previous is None:
             following: dict[str, list[str]] = {}
+            preceding: dict[str, list[str]] = {}
             for term in self._index.vocabulary:
                 first, pair, second = term.partition("_")
                 if pair and first.isalpha() and second.isalpha():
                     following.setdefault(first, []).append(second)
-            self._next = following
-        return self._next
+                    preceding.setdefault(second, []).append(first)
+            self._next, self._previous = following, preceding
+        return self._next, self._previous
 
-    def phrase(self, letters: str) -> str | None:
-        """The commonest phrase of the library spelled by `letters` (folded), or None."""
-        following = self._successors()
-        paths: list[tuple[str, ...]] = [(word,) for word in following if word[0] == letters[0]]
-        for letter in letters[1:]:
-            paths = [
-                (*path, word)
-                for path in paths
-                for word in following.get(path[-1], ())
-                if word[0] == letter
-            ]
-            if not paths or len(paths) > _MAX_SPELLINGS:
-                return None
+    def phrase(self, letters: str, last: str | None = None) -> str | None:
+        """The commonest phrase of the library spelled by `letters` (folded), ending with the
+        word `last` when given (then read from its end), or None."""
+        following, preceding = self._pairs()
+        if last is None:
+            paths: list[tuple[str, ...]] = [(w,) for w in following if w[0] == letters[0]]
+            for letter in letters[1:]:
+                paths = [(*p, w) for p in paths for w in following.get(p[-1], ()) if w[0] == letter]
+                if not paths or len(paths) > _MAX_SPELLINGS:
+                    return None
+        else:
+            paths = [(last,)] if last[0] == letters[-1] else []
+            for letter in reversed(letters[:-1]):
+                paths = [(w, *p) for p in paths for w in preceding.get(p[0], ()) if w[0] == letter]
+                if not paths or len(paths) > _MAX_SPELLINGS:
+                    return None
         idf = self._index.idf
 
         def commonness(path: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:

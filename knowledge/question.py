@@ -359,27 +359,40 @@ def expand_abbreviations(text: str, known: Container[str]) -> str:
 
 # An abbreviation typed in capitals, as official Vietnamese writes them ("GPMB", "KTXH"):
 # Vietnamese syllables give at most one vowel initial; "ASEAN" or "COVID" is a name. Three
-# letters spell too many of a library's phrases to tell which (`_ABBREVIATIONS` has the
-# common ones).
+# letters spell too many of a library's phrases to tell which (`_ABBREVIATIONS` has the common
+# ones; allowing three gained nothing on any set). Or the first words of a name shortened
+# before its last one ("TT Huế" for "Thừa Thiên Huế"): the last word tells which.
 _ACRONYM = re.compile(r"(?<![\w/-])([A-ZĐ]{4,6})(?![\w/-])")
+_SHORTENED_NAME = re.compile(r"(?<![\w/-])([A-ZĐ]{2,3})\.? ([A-ZĐ][^\W\d_]+)(?![\w/-])")
 _VOWELS = frozenset("aeiouy")
 
 
 def expand_acronyms(
-    text: str, known: Container[str], phrase: Callable[[str, bool], str | None]
+    text: str, known: Container[str], phrase: Callable[[str, bool, str | None], str | None]
 ) -> str:
     """ "Đề án GPMB ở đâu?" → "Đề án giải phóng mặt bằng ở đâu?" where the library writes the
-    phrase out and never the abbreviation; `phrase(letters, typed)` finds it in the library,
-    with diacritics when the question is typed with them."""
+    phrase out and never the abbreviation; `phrase(letters, typed, last)` finds it in the
+    library (ending with the word `last` when given), with diacritics when `typed`."""
     typed = fold(text) != text.lower()
 
     def expand(match: re.Match[str]) -> str:
         letters = fold(match[1])
         if letters in known or sum(c in _VOWELS for c in letters) > 1:
-            return match[1]
-        return phrase(letters, typed) or match[1]
+            return match[0]
+        return phrase(letters, typed, None) or match[0]
 
-    return _ACRONYM.sub(expand, text)
+    def expand_name(match: re.Match[str]) -> str:
+        letters, last = fold(match[1]), fold(match[2])
+        if f"{letters}_{last}" in known:  # the library writes it so itself
+            return match[0]
+        # Folded: restoring diacritics guesses a name's syllables ("quang" as "quốc"); the name
+        # is read folded anyway.
+        found = phrase(letters + last[0], False, last)
+        if found is None:
+            return match[0]
+        return " ".join([*(w.capitalize() for w in found.split()[:-1]), match[2]])
+
+    return _ACRONYM.sub(expand, _SHORTENED_NAME.sub(expand_name, text))
 
 
 @dataclass(frozen=True)

@@ -70,9 +70,9 @@ class Snapshot:
             else np.zeros((len(chunks), 0), dtype=np.float32),
         )
 
-    def spelled_out(self, letters: str, typed: bool) -> str | None:
+    def spelled_out(self, letters: str, typed: bool, last: str | None = None) -> str | None:
         """The library's phrase an abbreviation stands for, with diacritics when `typed`."""
-        phrase = self.acronyms.phrase(letters)
+        phrase = self.acronyms.phrase(letters, last)
         return self.restorer.restore(phrase) if phrase and typed else phrase
 
 

@@ -930,3 +930,22 @@ def test_the_date_of_a_guide_whose_header_a_web_table_broke_is_answered(tmp_path
             asked,
             answer.text,
         )
+
+
+CONCLUSION_OF_A_PROVINCE = """TỈNH ỦY BÌNH HÒA NAM
+Số 318-KL/TU
+Bình Hòa Nam, ngày 2 tháng 6 năm 2025
+KẾT LUẬN
+về phát triển hạ tầng giao thông nông thôn
+Thực hiện Nghị quyết số 05-NQ/TU, Ban Thường vụ Tỉnh ủy Bình Hòa Nam kết luận như sau:
+1. Các huyện hoàn thành cứng hóa đường giao thông liên xã trong năm 2026.
+"""
+
+
+def test_a_place_shortened_to_initials_before_its_last_word_is_the_librarys_place(
+    tmp_path: Path,
+) -> None:
+    """ "BH Nam" is "Bình Hòa Nam", not a place the library lacks."""
+    service = _qa_over(tmp_path, "kl318.txt", CONCLUSION_OF_A_PROVINCE)
+    answer = service.ask("Kết luận của Tỉnh ủy BH Nam yêu cầu các huyện hoàn thành gì?")
+    assert answer.grounded and "lien xa" in body(answer.text), answer.text

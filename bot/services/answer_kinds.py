@@ -14,6 +14,7 @@ from knowledge.facts import asks_issuer
 from knowledge.lexical import index_terms
 from knowledge.named import Named
 from knowledge.textnorm import DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold
+from knowledge.types import Chunk
 
 _DETECTORS: dict[str, re.Pattern[str]] = {
     q.WHEN: re.compile(
@@ -195,6 +196,19 @@ _ATTACHED_SUBJECT = re.compile(
 @lru_cache(maxsize=1024)
 def _asks_subject_of(question: q.Question) -> Named | None:
     return _subject_reference(question) if _ASKS_ABOUT.search(question.folded) else None
+
+
+def titles_subject(chunk: Chunk, question: q.Question) -> bool:
+    """ "Kết luận 445 nói về vấn đề gì?" of the document numbered so: its header, whose title
+    says what it is about ("KẾT LUẬN … về xây dựng hệ thống kết cấu hạ tầng …")."""
+    subject = _asks_subject_of(question)
+    number = chunk.meta.number
+    return (
+        subject is not None
+        and number is not None
+        and subject.names_number(fold(number))
+        and re.search(r"\bve\b", fold(chunk.text)) is not None
+    )
 
 
 def states_subject(unit: str, question: q.Question) -> bool:

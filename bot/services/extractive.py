@@ -17,6 +17,7 @@ from bot.services.answer_kinds import (
     novelty,
     states_authorship,
     states_subject,
+    titles_subject,
 )
 from knowledge import question as q
 from knowledge.facts import FACT_CUES, FACT_KINDS, HEADER, SIGNATURE, asks_signer
@@ -303,8 +304,11 @@ def candidates(
     rank = -1
     for hit in hits:
         chunk = hit.chunk
-        if chunk.kind in FACT_KINDS and not question.about_document:
-            continue  # signature, stamp and recipients answer only questions about a document
+        # Signature, stamp and recipients answer only questions about a document; its header
+        # also what the document it numbers is about.
+        titled = chunk.kind == HEADER and titles_subject(chunk, question)
+        if chunk.kind in FACT_KINDS and not question.about_document and not titled:
+            continue
         rank += 1
         if rank >= CANDIDATE_HITS + 4:
             break
@@ -403,7 +407,7 @@ def candidates(
             if authored:
                 kinds, score = kinds | {q.WHO}, score + 0.2
             # "Kết luận 57 là kết luận về vấn đề gì?": a citation of that number with its subject.
-            cites = states_subject(unit, question)
+            cites = states_subject(unit, question) or titled
             if cites:
                 fact, kinds, score = True, kinds | {q.DEFINITION}, score + 0.2
             # "Chỉ thị 32 do cơ quan nào ban hành?": a citation of that number with its issuer.

@@ -949,3 +949,13 @@ def test_a_place_shortened_to_initials_before_its_last_word_is_the_librarys_plac
     service = _qa_over(tmp_path, "kl318.txt", CONCLUSION_OF_A_PROVINCE)
     answer = service.ask("Kết luận của Tỉnh ủy BH Nam yêu cầu các huyện hoàn thành gì?")
     assert answer.grounded and "lien xa" in body(answer.text), answer.text
+
+
+def test_what_a_document_is_about_is_read_from_its_own_header(tmp_path: Path) -> None:
+    """ "Kết luận 318 nói về vấn đề gì?" of the conclusion numbered 318: its title says it."""
+    service = _qa_over(tmp_path, "kl318.txt", CONCLUSION_OF_A_PROVINCE)
+    for asked in ("Kết luận 318 nói về vấn đề gì?", "ket luan 318 noi ve van de gi"):
+        answer = service.ask(asked)
+        assert answer.grounded and "ve phat trien ha tang giao thong nong thon" in body(
+            answer.text
+        ), (asked, answer.text)

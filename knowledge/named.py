@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from knowledge.textnorm import DOC_SHORT, DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold, lexical_tokens
+from knowledge.textnorm import (
+    DOC_SHORT,
+    DOC_TYPE_CODE,
+    FOLDED_DOC_NUMBER,
+    ORDINALS,
+    fold,
+    lexical_tokens,
+)
 
 _DOC_NUMBER = re.compile(rf"\b(?:{FOLDED_DOC_NUMBER})\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -62,7 +69,8 @@ _TYPED_NAME_STOP = frozenset(
 class Named:
     """A thing the question names that the library must contain for an answer to exist."""
 
-    kind: str  # "place" | "library_place" | "reference" | "reference_short" | "year" | "date"
+    # "place" | "library_place" | "reference" | "reference_short" | "year" | "date" | "ordinal"
+    kind: str
     text: str  # as the member typed it
     folded: str  # for "reference_short", the party form of the number's start: "57-kl/"
 
@@ -185,6 +193,16 @@ def known_places(
     )
 
 
+# "Hội nghị lần thứ tám", "kỳ họp thứ 7": which meeting, a thing the library must know.
+_ORDINAL = re.compile(rf"\b(?:lan|ky hop) thu (\d{{1,2}}|{'|'.join(ORDINALS)})\b")
+ORDINAL = "ordinal"
+
+
+def ordinal_spellings(figure: str) -> set[str]:
+    """How a document writes the ordinal of a figure after "thứ": "8" and "tám"."""
+    return {figure, *(word for word, value in ORDINALS.items() if value == figure)}
+
+
 def named_things(text: str, folded: str) -> tuple[Named, ...]:
     named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
     aligned = len(text) == len(folded)
@@ -192,6 +210,9 @@ def named_things(text: str, folded: str) -> tuple[Named, ...]:
         code = DOC_TYPE_CODE[match[1]]
         typed = text[match.start() : match.end()] if aligned else match[0]
         named.append(Named("reference_short", typed, f"{match[2]}-{code}/"))
+    for match in _ORDINAL.finditer(folded):
+        typed = text[match.start() : match.end()] if aligned else match[0]
+        named.append(Named(ORDINAL, typed, ORDINALS.get(match[1], match[1].lstrip("0"))))
     named.extend(Named("date", m, m) for m in _DATE.findall(folded))
     named.extend(
         Named("year", m, m) for m in YEAR.findall(_DATE.sub(" ", _DOC_NUMBER.sub(" ", folded)))

@@ -141,7 +141,7 @@ def reference_keys(text: str) -> set[str]:
 
 # "Hội nghị lần thứ tám Ban Chấp hành Trung ương" is "Hội nghị Trung ương 8": an ordinal
 # written in words is also indexed as its figure, so either way of saying it finds the other.
-_ORDINALS = {
+ORDINALS = {
     "nhat": "1", "hai": "2", "ba": "3", "tu": "4", "nam": "5", "sau": "6", "bay": "7",
     "tam": "8", "chin": "9", "muoi": "10",
 }  # fmt: skip
@@ -151,7 +151,7 @@ def _ordinal(tokens: list[str]) -> str | None:
     """The figure of the ordinal the tokens end with ("thu", "tam" → "8"), or None."""
     if len(tokens) < 2 or tokens[-2] != "thu":
         return None
-    return _ORDINALS.get(tokens[-1])
+    return ORDINALS.get(tokens[-1])
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng

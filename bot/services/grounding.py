@@ -23,7 +23,7 @@ from knowledge.facts import (
     asks_signer,
 )
 from knowledge.lexical import LexicalIndex, Spelling
-from knowledge.named import Named
+from knowledge.named import ORDINAL, Named, ordinal_spellings
 from knowledge.question import (
     DOCUMENT_WORDS,
     STOPWORDS,
@@ -72,6 +72,14 @@ def resolve_terms(question: Question, spelling: Spelling) -> tuple[str, ...]:
 
 
 def _missing(named: Named, vocabulary: dict[str, int]) -> bool:
+    if named.kind == ORDINAL:  # "lần thứ tám": "thứ tám", "thứ 8", "lần 8", "Trung ương 8"
+        spellings = ordinal_spellings(named.folded)
+        return (
+            not any(
+                f"{before}_{word}" in vocabulary for before in ("thu", "lan") for word in spellings
+            )
+            and f"uong_{named.folded}" not in vocabulary
+        )
     if named.is_reference:  # a number is a term with "-" and "/": "01/ctr-ubnd", "57-kl/tw"
         numbers = (term for term in vocabulary if "/" in term and "-" in term)
         return named.folded not in vocabulary and not any(map(named.names_number, numbers))

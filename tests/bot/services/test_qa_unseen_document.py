@@ -959,3 +959,29 @@ def test_what_a_document_is_about_is_read_from_its_own_header(tmp_path: Path) ->
         assert answer.grounded and "ve phat trien ha tang giao thong nong thon" in body(
             answer.text
         ), (asked, answer.text)
+
+
+CONFERENCE_CONCLUSION = """TỈNH ỦY BÌNH HÒA NAM
+Số 320-KL/TU
+Bình Hòa Nam, ngày 9 tháng 6 năm 2025
+KẾT LUẬN
+Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh khóa XVI
+Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh họp ngày 26/5/2025 đã thảo luận và kết luận:
+1. Các huyện hoàn thành cứng hóa đường giao thông liên xã trong năm 2026.
+"""
+
+
+def test_a_meeting_asked_by_an_ordinal_the_library_never_names_is_declined(
+    tmp_path: Path,
+) -> None:
+    """ "lần thứ tám" asked of a library that holds only the seventh: declined, naming it;
+    the seventh, in words or figures, is answered."""
+    service = _qa_over(tmp_path, "kl320.txt", CONFERENCE_CONCLUSION)
+    answer = service.ask("Hội nghị lần thứ tám Ban Chấp hành Đảng bộ tỉnh họp ngày nào?")
+    assert not answer.grounded and "lần thứ tám" in answer.text, answer.text
+    for asked in (
+        "Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh họp ngày nào?",
+        "hoi nghi lan thu 7 bch dang bo tinh hop ngay nao",
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded and "26/5/2025" in answer.text, (asked, answer.text)

@@ -103,7 +103,7 @@ def _title_case_place(words: str) -> str:
     return " ".join(w.capitalize() for w in words.split())
 
 
-_DOC_TYPE_SQUEEZED = {t.replace(" ", ""): t for t in DOC_TYPES}
+_DOC_TYPE_SQUEEZED = {fold(t).replace(" ", ""): t for t in DOC_TYPES}
 
 
 def _spaced_type(line: str) -> str | None:
@@ -113,7 +113,7 @@ def _spaced_type(line: str) -> str | None:
     if not stripped.isupper() or len(stripped) > 30:
         return None
     squeezed = fold(stripped).replace(" ", "")
-    return next((t for s, t in _DOC_TYPE_SQUEEZED.items() if fold(s) == squeezed), None)
+    return _DOC_TYPE_SQUEEZED.get(squeezed)
 
 
 def _doc_type_index(lines: list[str], limit: int) -> int | None:
@@ -218,8 +218,9 @@ def read_header(lines: list[str], trust_place: bool = True) -> Header:
 
 
 # A header field a narrow column or a web page's table broke after its first part:
-# "Số: 16 -" / "HD/BTCTW", "Hà Nội, ngày" / "24 tháng 9 năm 2018".
-_HANGING = re.compile(r"(?:[-/]|\bngày|\bSố\s*:?)\s*$", re.IGNORECASE)
+# "Số: 16 -" / "HD/BTCTW", "Hà Nội, ngày" / "24 tháng 9 năm 2018". A rule of dashes under the
+# motto ("---------------") is no field.
+_HANGING = re.compile(r"(?:\d\s*[-/]|\bngày|\bSố\s*:?)\s*$", re.IGNORECASE)
 
 
 def _mended(lines: list[str]) -> list[str]:

@@ -487,3 +487,13 @@ def test_a_type_spelled_letter_by_letter_and_an_issuer_code_with_u_horn_are_read
     meta = parse_document(conclusion, "kl318.txt", "8" * 64).meta
     assert meta.number == "318-KL/TƯ"
     assert meta.title == "Kết luận về phát triển hạ tầng nông thôn", meta.title
+
+
+def test_a_rule_of_dashes_under_the_motto_is_not_joined_to_the_date() -> None:
+    """ "---------------" ends with a dash, not with a broken field: the place stays a place."""
+    from knowledge.metadata import read_header
+
+    lines = ["HUYỆN ỦY MAI SƠN", "ĐẢNG CỘNG SẢN VIỆT NAM", "---------------"]
+    lines += ["Mai Sơn, ngày 1 tháng 2 năm 2025", "Số 41-KH/HU", "KẾ HOẠCH", "học tập"]
+    header = read_header([*lines, "Thực hiện Hướng dẫn số 12-HD/BTGTW"])
+    assert (header.place, header.date, header.number) == ("Mai Sơn", "1/2/2025", "41-KH/HU")

@@ -22,8 +22,11 @@ copied whole, a .docx results report, a propaganda outline). probe-seed2 and pro
 two more blind sets on the sample plans (seed3 held out: only its totals are read); probe-pdf,
 probe-docx and probe-web ask the probe-seed questions again on the plans printed to PDF, typed
 in Word with automatic numbering, and copied from a web portal; probe-mixed asks the seed,
-party and own questions of one library holding all their documents. They have no checking
-half: each is reported whole, as "all". `--half checking` alone skips them.
+party and own questions of one library holding all their documents. probe-party2 and
+probe-party3 (held out: only its totals are read) are blind sets on six real documents each,
+found and asked by helpers; probe-mixed2 and probe-mixed3 ask them with the sample plans in the
+library. They have no checking half: each is reported whole, as "all". `--half checking` alone
+skips them.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -114,6 +115,19 @@ def _one_edit(a: str, b: str) -> bool:
 _MAX_SPELLINGS = 5000  # more partial phrases than this: the letters are too common to tell
 
 
+def _walk(
+    letters: str, words: Iterable[str], neighbours: dict[str, list[str]]
+) -> list[tuple[str, ...]] | None:
+    """Every chain of library word pairs from one of `words` whose words start with `letters`,
+    in the order walked; None when there are none, or too many to tell."""
+    paths: list[tuple[str, ...]] = [(word,) for word in words if word[0] == letters[0]]
+    for letter in letters[1:]:
+        paths = [(*p, w) for p in paths for w in neighbours.get(p[-1], ()) if w[0] == letter]
+        if not paths or len(paths) > _MAX_SPELLINGS:
+            return None
+    return paths
+
+
 class Acronyms:
     """Reads an abbreviation a member types ("GPMB") as the library's phrase whose syllables
     it initials ("giai phong mat bang"), from the library's word pairs; built on first use."""
@@ -141,17 +155,12 @@ class Acronyms:
         word `last` when given (then read from its end), or None."""
         following, preceding = self._pairs()
         if last is None:
-            paths: list[tuple[str, ...]] = [(w,) for w in following if w[0] == letters[0]]
-            for letter in letters[1:]:
-                paths = [(*p, w) for p in paths for w in following.get(p[-1], ()) if w[0] == letter]
-                if not paths or len(paths) > _MAX_SPELLINGS:
-                    return None
+            paths = _walk(letters, following, following)
         else:
-            paths = [(last,)] if last[0] == letters[-1] else []
-            for letter in reversed(letters[:-1]):
-                paths = [(w, *p) for p in paths for w in preceding.get(p[0], ()) if w[0] == letter]
-                if not paths or len(paths) > _MAX_SPELLINGS:
-                    return None
+            backwards = _walk(letters[::-1], [last], preceding)
+            paths = [path[::-1] for path in backwards] if backwards else None
+        if not paths:
+            return None
         idf = self._index.idf
 
         def commonness(path: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:

@@ -11,11 +11,11 @@ from functools import cached_property
 
 from knowledge.textnorm import (
     DOC_SHORT,
-    DOC_TYPE_CODE,
     FOLDED_DOC_NUMBER,
     ORDINALS,
     fold,
     lexical_tokens,
+    short_key,
 )
 
 _DOC_NUMBER = re.compile(rf"\b(?:{FOLDED_DOC_NUMBER})\b")
@@ -207,9 +207,8 @@ def named_things(text: str, folded: str) -> tuple[Named, ...]:
     named: list[Named] = [Named("reference", m, m) for m in _DOC_NUMBER.findall(folded)]
     aligned = len(text) == len(folded)
     for match in DOC_SHORT.finditer(folded):
-        code = DOC_TYPE_CODE[match[1]]
         typed = text[match.start() : match.end()] if aligned else match[0]
-        named.append(Named("reference_short", typed, f"{match[2]}-{code}/"))
+        named.append(Named("reference_short", typed, short_key(match[1], match[2])))
     for match in _ORDINAL.finditer(folded):
         typed = text[match.start() : match.end()] if aligned else match[0]
         named.append(Named(ORDINAL, typed, ORDINALS.get(match[1], match[1].lstrip("0"))))

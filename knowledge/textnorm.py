@@ -127,12 +127,18 @@ DOC_SHORT = re.compile(
 _PARTY_TOKEN = re.compile(r"^(\d{1,4})-([a-z]{1,6})/")
 
 
+def short_key(kind: str, number: str) -> str:
+    """A document by its type (folded words, "chi thi") and number: "17-ct/", the start of its
+    full number as `Named.names_number` reads it."""
+    return f"{number}-{DOC_TYPE_CODE[kind]}/"
+
+
 def reference_keys(text: str) -> set[str]:
     """A document's type and number as a key without its issuer ("17-ct/"), for each document
     the text names: in full ("17-CT/TU") or as a news report does ("Chỉ thị số 17"). "Chỉ thị
     17" as a member asks it then finds either, and is known to the library."""
     folded = " ".join(fold(canonical_doc_numbers(text)).split())
-    keys = {f"{m[2].lstrip('0')}-{DOC_TYPE_CODE[m[1]]}/" for m in DOC_SHORT.finditer(folded)}
+    keys = {short_key(m[1], m[2].lstrip("0")) for m in DOC_SHORT.finditer(folded)}
     for match in _WORD.finditer(folded):
         if party := _PARTY_TOKEN.match(match.group()):
             keys.add(f"{party[1].lstrip('0')}-{party[2]}/")

@@ -13,7 +13,7 @@ from knowledge import question as q
 from knowledge.facts import asks_issuer
 from knowledge.lexical import index_terms
 from knowledge.named import Named
-from knowledge.textnorm import DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold
+from knowledge.textnorm import DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold, short_key
 from knowledge.types import Chunk
 
 _DETECTORS: dict[str, re.Pattern[str]] = {
@@ -139,7 +139,7 @@ _SHORT_CITED = re.compile(rf"^({'|'.join(DOC_TYPE_CODE)}) (?:so )?(\d{{1,4}})$")
 def _number_key(cited: str) -> str:
     """A cited number as `Named.names_number` reads it: "chi thi so 17" → "17-ct/"."""
     short = _SHORT_CITED.match(cited)
-    return f"{short[2]}-{DOC_TYPE_CODE[short[1]]}/" if short else cited
+    return short_key(short[1], short[2]) if short else cited
 
 
 def _cites(citation: re.Pattern[str], unit: str, subject: Named | None) -> bool:

@@ -179,6 +179,20 @@ def document_places(place: str | None, issuer: str | None) -> set[str]:
     return {p for p in found if len(p.split()) >= 2}  # "Lâm Đồng", not a lone syllable
 
 
+def trimmed_to_place(named: Named, places: frozenset[str]) -> Named:
+    """A name read past the library's place it opens with, "Lâm Đồng Mặt" of "Ở Lâm Đồng Mặt
+    trận …": the capitals that follow the place begin a body's name, not the place's."""
+    if named.kind not in ("place", "name") or named.folded in places:
+        return named
+    words = named.folded.split()
+    for size in range(len(words) - 1, 1, -1):
+        place = " ".join(words[:size])
+        if place in places:
+            typed = " ".join(named.text.split()[:size])
+            return Named(named.kind, typed, place)
+    return named
+
+
 def known_places(
     folded: str, places: frozenset[str], named: tuple[Named, ...]
 ) -> tuple[Named, ...]:

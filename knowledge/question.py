@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from knowledge.named import Named, known_places, named_things
+from knowledge.named import Named, known_places, named_things, trimmed_to_place
 from knowledge.textnorm import canonical_doc_numbers, fold, nfc, tone_key, typed_tokens
 
 WHO = "who"
@@ -659,9 +659,13 @@ def cue_words(question: Question) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)  # read by qa for the search and again for the turn, like the parse
 def with_places(question: Question, places: frozenset[str]) -> Question:
-    """The question with the library's places it names without a cue (`known_places`)."""
-    extra = known_places(question.folded, places, question.named)
-    return replace(question, named=question.named + extra) if extra else question
+    """The question with the library's places it names without a cue (`known_places`), and
+    its names read past a library place cut back to it (`trimmed_to_place`)."""
+    named = tuple(dict.fromkeys(trimmed_to_place(n, places) for n in question.named))
+    extra = known_places(question.folded, places, named)
+    if named == question.named and not extra:
+        return question
+    return replace(question, named=named + extra)
 
 
 @lru_cache(maxsize=4096)  # a question is read by qa, grounding and selection alike

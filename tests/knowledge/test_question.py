@@ -605,6 +605,22 @@ def test_the_places_of_a_document_are_its_place_line_and_its_issuers_place() -> 
     assert [n.folded for n in found] == ["lam dong"]
 
 
+def test_a_name_read_past_a_library_place_is_cut_back_to_the_place() -> None:
+    """ "Ở Bến Tre Hội Nông dân …": the capitals after the place begin a body's name; read as
+    one name "Bến Tre Hội Nông", it is a place the library lacks."""
+    from knowledge.question import with_places
+
+    places = frozenset({"ben tre", "tra vinh"})
+    asked = parse_question("Ở Bến Tre Hội Nông dân tỉnh làm gì để tuyên truyền?")
+    assert "ben tre hoi nong" in {n.folded for n in asked.named}
+    named = {(n.kind, n.folded) for n in with_places(asked, places).named}
+    assert ("place", "ben tre") in named and ("name", "ben tre") in named, named
+    assert not {folded for _, folded in named if folded.startswith("ben tre ")}
+    # A longer place the library lacks stays whole: "Bến Tre" is not "Trà Vinh".
+    other = with_places(parse_question("Ở Cà Mau Hội Nông dân làm gì?"), places)
+    assert "ca mau hoi nong" in {n.folded for n in other.named}
+
+
 @pytest.mark.parametrize(
     ("typed", "asking"),
     [

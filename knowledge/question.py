@@ -97,6 +97,8 @@ _QUESTION_PHRASES = re.compile(
     r"nham(?= (?:muc dich |muc tieu )?gi\b)|de lam gi|"
     # "… nghĩa là gì": "nghĩa" asks what it means; "ý nghĩa" in a passage is not that.
     r"(?:co |mang )?nghia(?= la\b)|"
+    # "Kết luận 111 về nội dung gì?" asks what a thing is about: "nội dung" names no topic.
+    r"ve (?:noi dung|van de|viec)(?= gi\b)|"
     r"thu may|khi nao|luc nao|o dau|nhung ai|la ai|nao|bao gio|tai sao|vi sao|hay khong|"
     r"bao lau(?: (?:mot|1) lan)?|"
     r"duoc khong|phai khong|co khong|goi la|la sao|lam sao|bang cach nao|"

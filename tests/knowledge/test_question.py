@@ -605,6 +605,24 @@ def test_the_places_of_a_document_are_its_place_line_and_its_issuers_place() -> 
     assert [n.folded for n in found] == ["lam dong"]
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Nghị quyết 12 của Huyện ủy về nội dung gì?",
+        "nghi quyet 12 cua huyen uy ve noi dung gi",
+        "Chỉ thị số 5 về vấn đề gì?",
+    ],
+)
+def test_about_what_names_no_topic(asked: str) -> None:
+    """ "… về nội dung gì?" asks what a document is about: a passage's "Nội dung … như sau:"
+    does not answer it by saying "nội dung"."""
+    question = parse_question(asked)
+    assert q.DEFINITION in question.kinds
+    assert not {"noi_dung", "van_de"} & set(question.terms), question.terms
+    # Asked for as the thing listed, "nội dung" is the topic.
+    assert "noi_dung" in parse_question("Tài liệu sinh hoạt gồm những nội dung gì?").terms
+
+
 def test_a_name_read_past_a_library_place_is_cut_back_to_the_place() -> None:
     """ "Ở Bến Tre Hội Nông dân …": the capitals after the place begin a body's name; read as
     one name "Bến Tre Hội Nông", it is a place the library lacks."""

@@ -985,3 +985,27 @@ def test_a_meeting_asked_by_an_ordinal_the_library_never_names_is_declined(
     ):
         answer = service.ask(asked)
         assert answer.grounded and "26/5/2025" in answer.text, (asked, answer.text)
+
+
+def test_what_a_cited_conclusion_is_about_is_not_a_lead_in_that_says_noi_dung(
+    tmp_path: Path,
+) -> None:
+    """ "Kết luận 30 … về nội dung gì?" asks what it is about: "Nội dung Chỉ thị như sau:"
+    says the words "nội dung" and nothing of the conclusion, its citation says its subject."""
+    # A page copied without its headline: the report's first sentence is its title.
+    report = NEWS_OF_A_DIRECTIVE.split("\n", 1)[1]
+    news = report.replace(
+        "Nội dung Chỉ thị như sau:",
+        "Thời gian qua, thực hiện Kết luận số 12-KL/TW ngày 05/6/2015 của Ban Bí thư “về đổi "
+        "mới công tác dư luận xã hội”, Kế hoạch số 8-KH/TU ngày 01/9/2016 của Ban Thường vụ "
+        "Tỉnh ủy và Kết luận số 30-KL/TU ngày 02/3/2020 của Ban Thường vụ Tỉnh ủy về “Tăng "
+        "cường giáo dục truyền thống cách mạng cho thế hệ trẻ”, công tác nắm bắt dư luận đạt "
+        "nhiều kết quả.\nNội dung Chỉ thị như sau:",
+    )
+    service = _qa_over(tmp_path, "tin_chi_thi.txt", news)
+    for asked in (
+        "Kết luận 30 của Tỉnh ủy Hòa An về nội dung gì?",
+        "ket luan 30 cua tinh uy hoa an ve noi dung gi",
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded and "truyen thong cach mang" in body(answer.text), answer.text

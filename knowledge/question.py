@@ -120,7 +120,7 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:khi nao|luc nao|bao gio|ngay nao|thang nao|nam nao|quy nao|thoi gian nao|"
             r"thoi diem nao|dip nao|nhung dip nao|may gio|han chot|thoi han|bao lau|"
             r"(?:ngay|thang|nam|quy) (?:bao nhieu|may)|ngay thang|ky ngay|nhiem ky nao|"
-            r"hoc ky nao|tuan nao|"
+            r"hoc ky nao|tuan nao|giai doan nao|"
             r"^thoi gian|thoi gian (?:nao|bao lau|la bao|la khi))\b"
         ),
     ),
@@ -255,6 +255,10 @@ _CODE_BEFORE_NUMBER = {
 _SHORT_WORD = re.compile(r"(?<![\w/-])([a-zđ]{1,3})(?![\w/-])(\s+\d{1,4}\b(?![-/]))?")
 # "HD 36", "KH 84", "KL57", "nq16": a document type's code before a bare number.
 _CODE_NUMBER = re.compile(r"(?<![\w/-])([A-ZĐa-zđ]{2,3})\s*(\d{1,4})\b(?![-/])")
+# "KL hạ tầng của Huế", "NQ về chuyển đổi số": a document type's code in capitals before the
+# words of its subject. "CT" ("chỉ thị" or "chương trình"), "KH" and "HD" ("Sở KH và ĐT")
+# are left alone.
+_CODE_WORD = re.compile(r"(?<![\w/-])(KL|NQ|QĐ|QD)(?=\s+[a-zà-ỹđ])")
 # The abbreviations of party and state bodies and terms members type ("TBT", "MTTQ", "LHQ"),
 # read as the words documents spell out when the library does not use the abbreviation itself.
 # Two letters are read only in capitals ("TW"); longer ones in any case ("mttq").
@@ -323,7 +327,12 @@ def expand_shorthand(text: str) -> str:
         forms = _CODE_BEFORE_NUMBER.get(match[1].lower())
         return match[0] if forms is None else f"{forms[1 if typed else 0]} {match[2]}"
 
-    return _SHORT_WORD.sub(expand, _CODE_NUMBER.sub(expand_code, text))
+    def expand_word(match: re.Match[str]) -> str:
+        forms = _CODE_BEFORE_NUMBER[match[1].lower()]
+        return forms[1 if typed else 0]
+
+    text = _CODE_WORD.sub(expand_word, _CODE_NUMBER.sub(expand_code, text))
+    return _SHORT_WORD.sub(expand, text)
 
 
 def documents_words(text: str, known: Container[str]) -> str:

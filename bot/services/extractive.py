@@ -26,7 +26,7 @@ from knowledge.named import LIBRARY_PLACE, YEAR
 from knowledge.retrieval import label_named, section_labels
 from knowledge.syllables import is_syllable
 from knowledge.textnorm import fold, tone_key
-from knowledge.types import SearchHit
+from knowledge.types import Chunk, SearchHit
 
 MAX_ANSWER_CHARS = 800
 MAX_UNIT_CHARS = 480
@@ -201,6 +201,19 @@ def _in_scope(hit: SearchHit, question: q.Question) -> bool | None:
     return any(n.names_number(number) if n.is_reference else n.folded in own for n in named)
 
 
+_TITLE_PERIOD = re.compile(r"\b(?:den nam|giai doan|nhiem ky|thoi ky) (?:19|20)\d\d\b")
+
+
+def titles_period(chunk: Chunk, question: q.Question) -> bool:
+    """A question asking when, not about the document itself, of a document whose title states
+    the period it covers."""
+    return (
+        q.WHEN in question.kinds
+        and not question.about_document
+        and _TITLE_PERIOD.search(fold(chunk.meta.title)) is not None
+    )
+
+
 def _scope_terms(question: q.Question) -> set[str]:
     named = [n.text for n in question.named if n.kind in ("reference", "reference_short", "place")]
     return set(index_terms(" ".join(named)))
@@ -307,13 +320,18 @@ def candidates(
         # Signature, stamp and recipients answer only questions about a document; its header
         # also what the document it numbers is about.
         titled = chunk.kind == HEADER and titles_subject(chunk, question)
-        if chunk.kind in FACT_KINDS and not question.about_document and not titled:
+        # "… định hướng đến năm nào?": a period its title states ("đến năm 2025, định hướng
+        # đến năm 2030", "giai đoạn 2016-2020") is read from the title, never the header's date.
+        period = chunk.kind == HEADER and titles_period(chunk, question)
+        if chunk.kind in FACT_KINDS and not question.about_document and not titled and not period:
             continue
         rank += 1
         if rank >= CANDIDATE_HITS + 4:
             break
         # A fact passage (a signature block, a list of recipients) answers as a whole.
         units = (chunk.text,) if chunk.kind in FACT_KINDS else units_of(chunk.text)
+        if period and not titled:
+            units = (chunk.meta.title,)
         document = _document_terms(hit)
         parts = _heading_parts(chunk.heading)
         context = document | terms_of(" > ".join(parts))

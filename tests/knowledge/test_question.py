@@ -421,6 +421,22 @@ def test_a_code_glued_to_its_number_names_the_document() -> None:
     )
 
 
+def test_a_code_in_capitals_before_its_subject_is_the_document_type() -> None:
+    """ "KL hạ tầng của tỉnh": the conclusion on infrastructure; "CT" may be "chỉ thị" or
+    "chương trình" and stays; "kh" in small letters is as often "không"."""
+    assert q.expand_shorthand("KL hạ tầng của tỉnh định hướng tới năm nào?") == (
+        "kết luận hạ tầng của tỉnh định hướng tới năm nào?"
+    )
+    assert q.expand_shorthand("NQ về chuyển đổi số") == "nghị quyết về chuyển đổi số"
+    assert q.expand_shorthand("CT về dư luận xã hội") == "CT về dư luận xã hội"
+    assert q.expand_shorthand("toi kh biet") == "toi kh biet"
+
+
+def test_which_stage_asks_when() -> None:
+    for asked in ("Nghị quyết áp dụng cho giai đoạn nào?", "nghi quyet ap dung giai doan nao"):
+        assert q.WHEN in parse_question(asked).kinds
+
+
 @pytest.mark.parametrize("typed", ["hd 36 thay the van ban nao", "HD 36 thay thế văn bản nào?"])
 def test_a_shorthand_document_type_names_the_document(typed: str) -> None:
     named = parse_question(q.expand_shorthand(typed)).named

@@ -1009,3 +1009,33 @@ def test_what_a_cited_conclusion_is_about_is_not_a_lead_in_that_says_noi_dung(
     ):
         answer = service.ask(asked)
         assert answer.grounded and "truyen thong cach mang" in body(answer.text), answer.text
+
+
+TOURISM_RESOLUTION = """TỈNH ỦY BÌNH HÒA NAM
+Số 12-NQ/TU
+Bình Hòa Nam, ngày 3 tháng 3 năm 2021
+NGHỊ QUYẾT
+về phát triển du lịch cộng đồng đến năm 2025, định hướng đến năm 2030
+I. MỤC TIÊU
+1. Mỗi huyện xây dựng ít nhất một làng du lịch cộng đồng gắn với bảo tồn văn hóa dân tộc.
+II. TỔ CHỨC THỰC HIỆN
+1. Các huyện báo cáo kết quả thực hiện về Ban Thường vụ Tỉnh ủy trước ngày 15/12 hằng năm.
+"""
+
+
+def test_the_period_a_title_states_answers_when_and_the_body_still_answers_its_deadlines(
+    tmp_path: Path,
+) -> None:
+    """ "… định hướng đến năm nào?": only the title says "định hướng đến năm 2030"; the
+    header's date (3/3/2021) is not that answer, and a deadline of the body is still read
+    from the body."""
+    service = _qa_over(tmp_path, "nq12.txt", TOURISM_RESOLUTION)
+    for asked in (
+        "NQ du lịch cộng đồng của tỉnh định hướng đến năm nào?",
+        "nghi quyet phat trien du lich cong dong dinh huong den nam nao",
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded and "dinh huong den nam 2030" in body(answer.text), answer.text
+        assert "3 thang 3" not in body(answer.text), answer.text
+    answer = service.ask("Các huyện báo cáo kết quả du lịch cộng đồng trước ngày nào?")
+    assert answer.grounded and "15/12" in body(answer.text), answer.text

@@ -18,7 +18,7 @@ from knowledge.facts import (
     is_stamp,
     split_facts,
 )
-from knowledge.glued import split_glued_words
+from knowledge.glued import join_split_syllables, split_glued_words
 from knowledge.metadata import read_header, split_header_columns
 from knowledge.quality import text_quality
 from knowledge.textnorm import (
@@ -56,7 +56,8 @@ def parse_document(
     text: str, document: str, sha: str, repair: LineRepairer | None = None
 ) -> ParsedDocument:
     """Normalise, split off the fact blocks, read the header, and chunk along the outline."""
-    text = clean_inline(text)
+    # "Vi ệt", "th ực": syllables a PDF's extraction split, whole again before anything reads them
+    text = join_split_syllables(clean_inline(text))
     quality = text_quality(text)
     if quality != "ocr_damaged":  # OCR damage has its own repair; glued words are extraction's
         text = split_glued_words(text)

@@ -1,4 +1,5 @@
-"""Words glued together by a text extraction: "địnhhướng", "BIỂUĐẢNG", "268-CV/VPTUChuẩn".
+"""Words glued together by a text extraction: "địnhhướng", "BIỂUĐẢNG", "268-CV/VPTUChuẩn";
+and syllables it split apart: "Vi ệt", "th ực" (`join_split_syllables`).
 
 PDF and web-page extractions drop the space between two words where a line or a tag ended.
 Glued, neither word matches a question, and the quote reads wrong. A Vietnamese word is one
@@ -10,6 +11,7 @@ splits as "ban hành", not "ba nhành", because "ban" and "hành" stand alone in
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from knowledge.syllables import is_syllable
@@ -55,3 +57,65 @@ def _split(word: str, counts: Counter[str]) -> str:
         if found > support:
             best, support = cut, found
     return word if best is None else f"{word[:best]} {word[best:]}"
+
+
+# Syllables a PDF's extraction split ("Vi ệt", "th ực", "Đả ng"): pypdf reads a kerning gap
+# inside a word as a space. Two letter runs on one line, one space apart.
+# The right part is only looked at, so that it is also the left part of the next pair.
+_PAIR = re.compile(r"(?<!\S)([^\W\d_]+) (?=([^\W\d_]+)(?:[\s,;:!?)”\"]|$))")
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_VOWELS = frozenset("aeiouy")
+_DIPHTHONG_ENDS = frozenset("êếềểễệôốồổỗộơớờởỡợ")
+
+
+def _tones(word: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONES)
+
+
+def _vowelless(part: str) -> bool:
+    return not _VOWELS & set(fold(part))
+
+
+def join_split_syllables(text: str) -> str:
+    """The text with each syllable an extraction split in two whole again.
+
+    A part without a vowel ("th", "Đ", "ng") is no Vietnamese word: it joins its neighbour
+    when the two make one syllable with at most one tone. Two parts that each have a vowel
+    join when the document never writes the second part as a word of its own elsewhere, and
+    the split falls inside a rising diphthong ("Vi ệt", "ngư ời") or the document writes the
+    joined syllable whole elsewhere; "cho ăn" stays two words."""
+    for _ in range(2):  # "ngh i ên": a syllable split twice
+        text = _join_pairs(text)
+    return text
+
+
+def _join_pairs(text: str) -> str:
+    words = Counter(w.lower() for w in _WORD.findall(text))
+    pairs = Counter(f"{m[1].lower()} {m[2].lower()}" for m in _PAIR.finditer(text))
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match[1], match[2]
+        return left if is_split(left, right) else match[0]
+
+    def is_split(left: str, right: str) -> bool:
+        joined = left + right
+        if not is_syllable(fold(joined)) or _tones(joined) > 1 or len(fold(joined)) < 2:
+            return False
+        # A split leaves the initial consonants on one side and the vowel starts the other:
+        # "th ực", "Đả ng". "K hoặc" (kelvin) and "độ C" (a level) are no split.
+        # Inside a word a capital follows only capitals: "Th Anh" is two words.
+        if right[0].isupper() and not left.isupper():
+            return False
+        if _vowelless(left):
+            return fold(right[0]) in _VOWELS
+        if _vowelless(right):
+            return fold(left[-1]) in _VOWELS and (right.islower() or left.isupper())
+        alone = words[right.lower()] - pairs[f"{left.lower()} {right.lower()}"]
+        if alone > 0:  # the document writes the second part as a word of its own
+            return False
+        # Split inside a rising diphthong (iê, yê, uô, ươ): "Vi ệt", "Nguy ễn", "ngư ời";
+        # otherwise the document must write the joined syllable whole somewhere.
+        inside = fold(left[-1]) in "iyu" and right[0].lower() in _DIPHTHONG_ENDS
+        return inside or words[joined.lower()] > 0
+
+    return _PAIR.sub(join, text)

@@ -10,6 +10,10 @@ document typed partly in Unicode keeps those lines. A text without enough marks 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from knowledge.syllables import is_syllable
+from knowledge.textnorm import fold, has_diacritics
 
 # TCVN 5712:1993 VN3 ("ABC"), the bytes 0xA1–0xFE its fonts use, as Latin-1 characters, and the
 # letters they stand for (checked against glibc's TCVN5712-1, whose upper half VN3 shares).
@@ -24,6 +28,7 @@ _UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1
 MIN_MARKS = 8  # fewer in a whole text: a stray "§" or "®", not a legacy font
 _BYTE_MARKS = _MARKS - {"Ð", "Þ"}
 _ASCII_LETTERS = re.compile("[A-Za-z]")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def looks_tcvn3(text: str) -> bool:
@@ -59,3 +64,75 @@ def _line(line: str) -> str:
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return converted.upper()
     return converted
+
+
+# VNI-Windows (VNI-Times …), the other legacy encoding: a vowel and its marks as two bytes
+# ("Vieät" is "Việt"), read as Latin-1 like TCVN3. Each base letter with no tone, then sắc,
+# huyền, hỏi, ngã, nặng (checked against the VNI table of xvnkb, vni.h).
+_VNI_TONES = ("", "ù", "ø", "û", "õ", "ï")
+_VNI_GROUPS = (
+    ("a", "a", _VNI_TONES),
+    ("â", "a", ("â", "á", "à", "å", "ã", "ä")),
+    ("ă", "a", ("ê", "é", "è", "ú", "ü", "ë")),
+    ("e", "e", _VNI_TONES),
+    ("ê", "e", ("â", "á", "à", "å", "ã", "ä")),
+    ("o", "o", _VNI_TONES),
+    ("ô", "o", ("â", "á", "à", "å", "ã", "ä")),
+    ("ơ", "ô", _VNI_TONES),
+    ("u", "u", _VNI_TONES),
+    ("ư", "ö", _VNI_TONES),
+)
+_UNICODE_TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+
+
+def _vni_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for letter, base, marks in _VNI_GROUPS:
+        for mark, tone in zip(marks, _UNICODE_TONES, strict=True):
+            table[base + mark] = unicodedata.normalize("NFC", letter + tone)
+    # "i" and "y" carry their marks on one byte, except y's sắc to ngã.
+    for vni, letter in zip(("í", "ì", "æ", "ó", "ò"), ("í", "ì", "ỉ", "ĩ", "ị"), strict=True):
+        table[vni] = letter
+    for mark, tone in zip(_VNI_TONES[1:5], _UNICODE_TONES[1:5], strict=True):
+        table["y" + mark] = unicodedata.normalize("NFC", "y" + tone)
+    table["î"] = "ỵ"
+    table["ñ"] = "đ"
+    table = {k: v for k, v in table.items() if k != v}  # "a" is "a"
+    return table | {k.upper(): v.upper() for k, v in table.items()}
+
+
+_VNI = _vni_table()
+_VNI_SEQUENCE = re.compile("|".join(sorted(map(re.escape, _VNI), key=len, reverse=True)))
+# Bytes of VNI marks Unicode Vietnamese never writes ("õ" and "ù" it does).
+_VNI_MARKS = frozenset("øïûåäëüæîñöØÏÛÅÄËÜÆÎÑÖ")
+
+
+def from_vni(text: str) -> str:
+    """The text with its VNI lines read as Unicode; lines holding a letter only Unicode
+    Vietnamese has are kept."""
+    return "\n".join(
+        line if _UNICODE_ONLY.search(line) else _VNI_SEQUENCE.sub(lambda m: _VNI[m[0]], line)
+        for line in text.split("\n")
+    )
+
+
+def _syllables(text: str) -> int:
+    """How many words of the text are Vietnamese syllables written with their marks."""
+    return sum(
+        1 for word in _WORDS.findall(text) if has_diacritics(word) and is_syllable(fold(word))
+    )
+
+
+def from_legacy(text: str) -> str:
+    """The text read from whichever legacy font it was typed in, TCVN3 or VNI: the reading
+    with the most Vietnamese syllables; Unicode text unchanged. Their marks overlap, so the
+    text decides, not the marks."""
+    readings = [text]
+    if looks_tcvn3(text):
+        readings.append(from_tcvn3(text))
+    marks = sum(1 for c in text if c in _VNI_MARKS)
+    if marks >= MIN_MARKS and marks > len(_UNICODE_ONLY.findall(text)):
+        readings.append(from_vni(text))
+    if len(readings) == 1:
+        return text
+    return max(readings, key=_syllables)  # the first of equals: the text as it came

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from knowledge.errors import Code, KnowledgeError
-from knowledge.legacy_fonts import from_tcvn3, tcvn3_bytes
+from knowledge.legacy_fonts import from_legacy, tcvn3_bytes
 from knowledge.limits import ParseLimits
 from knowledge.sandbox import parse_isolated
 
@@ -46,7 +46,8 @@ def load_text(data: bytes, filename: str, max_bytes: int, limits: ParseLimits | 
         text = parse_isolated(data, name, limits)
     else:
         text = decode_text(data, name)
-    text = from_tcvn3(text)  # typed in .VnTime: "TØnh ñy" is "Tỉnh ủy"
+    # typed in .VnTime ("TØnh ñy") or VNI-Times ("Tænh uûy"): "Tỉnh ủy"
+    text = from_legacy(text)
     if len(text) > limits.max_text_chars:
         raise KnowledgeError(
             Code.TOO_MUCH_TEXT, name=name, chars=len(text), limit=limits.max_text_chars
@@ -57,14 +58,14 @@ def load_text(data: bytes, filename: str, max_bytes: int, limits: ParseLimits | 
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) directly; the bytes of a legacy TCVN3 font as Latin-1, for
-    `from_tcvn3` to read; anything else as charset-normalizer reads it."""
+    """UTF-8 (with or without BOM) directly; the bytes of a legacy font (TCVN3, VNI) as
+    Latin-1, for `from_legacy` to read; anything else as charset-normalizer reads it."""
     # No text holds NUL, but ASCII in UTF-16 without a BOM is valid UTF-8 full of them.
     if b"\x00" not in data:
         try:
             return _checked(data.decode("utf-8-sig"), name)
         except UnicodeDecodeError:
-            legacy = tcvn3_bytes(data)  # a legacy font's bytes: `from_tcvn3` reads them
+            legacy = tcvn3_bytes(data)  # a legacy font's bytes: `from_legacy` reads them
             if legacy is not None:
                 return _checked(legacy, name)
     from charset_normalizer import from_bytes

@@ -1,4 +1,5 @@
-"""Documents typed in the legacy TCVN3 fonts (.VnTime, .VnTimeH) read as Unicode Vietnamese."""
+"""Documents typed in the legacy fonts, TCVN3 (.VnTime, .VnTimeH) and VNI (VNI-Times), read as
+Unicode Vietnamese."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.wiring import Services
-from knowledge.legacy_fonts import from_tcvn3, looks_tcvn3
+from knowledge.legacy_fonts import from_legacy, from_tcvn3, from_vni, looks_tcvn3
 from knowledge.limits import ParseLimits
 from knowledge.loaders import load_text
 from knowledge.textnorm import fold
@@ -43,8 +44,35 @@ PLAN_UNICODE = (
 )
 
 
+# The same plan typed in VNI-Times: a vowel and its marks as two bytes ("hoaïch", "Ñaûng"),
+# "i" and "y" with one ("Tæ", "Óy"), "ô" and "ö" for "ơ" and "ư".
+PLAN_VNI = (
+    "TÆNH UÛY BAÉC SÔN\n"
+    "Soá 27-KH/TU\n"
+    "Keá hoaïch hoïc taäp chuyeân ñeà naêm 2025\n"
+    "1. Muïc ñích\n"
+    "Giuùp caùn boä, ñaûng vieân naém vöõng noäi dung chuyeân ñeà veà thöïc haønh tieát kieäm.\n"
+    "2. Thôøi gian\n"
+    "Caùc chi boä hoaøn thaønh vieäc hoïc taäp chuyeân ñeà tröôùc ngaøy 30 thaùng 6 naêm 2025.\n"
+    "3. Toå chöùc thöïc hieän\n"
+    "Ban Tuyeân giaùo Tænh uûy theo doõi, ñoân ñoác vaø toång hôïp keát quaû, baùo caùo Ban "
+    "Thöôøng vuï Tænh uûy.\n"
+)
+
+
 def test_a_text_typed_in_tcvn3_reads_as_unicode_capitals_line_included() -> None:
     assert from_tcvn3(PLAN_TCVN3) == PLAN_UNICODE
+    assert from_legacy(PLAN_TCVN3) == PLAN_UNICODE  # not read as VNI, whose marks overlap
+
+
+def test_a_text_typed_in_vni_reads_as_unicode() -> None:
+    assert from_vni(PLAN_VNI) == PLAN_UNICODE
+    assert from_legacy(PLAN_VNI) == PLAN_UNICODE  # not read as TCVN3
+
+
+def test_a_text_file_in_vni_bytes_is_decoded_and_converted() -> None:
+    text = load_text(PLAN_VNI.encode("cp1252"), "kh.txt", LIMIT, ParseLimits())
+    assert text.strip() == PLAN_UNICODE.strip()
 
 
 def test_unicode_lines_of_a_partly_converted_document_are_kept() -> None:
@@ -65,6 +93,7 @@ def test_unicode_lines_of_a_partly_converted_document_are_kept() -> None:
 def test_unicode_text_is_left_alone(text: str) -> None:
     assert not looks_tcvn3(text)
     assert from_tcvn3(text) == text
+    assert from_legacy(text) == text
 
 
 def test_a_text_file_in_tcvn3_bytes_is_decoded_and_converted() -> None:
@@ -99,12 +128,15 @@ def test_a_docx_typed_in_tcvn3_reads_as_unicode() -> None:
     assert "TỈNH ỦY BẮC SƠN" in text
 
 
-@pytest.mark.parametrize("name", ["kh_vntime.txt", "kh_vntime.docx"])
-def test_a_question_typed_in_unicode_is_answered_from_a_tcvn3_document(
+@pytest.mark.parametrize("name", ["kh_vntime.txt", "kh_vntime.docx", "kh_vni.txt"])
+def test_a_question_typed_in_unicode_is_answered_from_a_legacy_font_document(
     tmp_path: Path, name: str
 ) -> None:
     document = tmp_path / name
-    data = _tcvn3_docx() if name.endswith(".docx") else PLAN_TCVN3.encode("latin-1")
+    if name.endswith(".docx"):
+        data = _tcvn3_docx()
+    else:
+        data = (PLAN_VNI if "vni" in name else PLAN_TCVN3).encode("cp1252")
     document.write_bytes(data)
     services = Services(make_settings(tmp_path / "data"))
     report = services.library.ingest_path(document)

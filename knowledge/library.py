@@ -104,16 +104,16 @@ class Library:
         if " > " not in section:
             return []
         top = section.split(" > ")[0]
-        return sorted(
-            (
-                c.chunk
-                for c in self.snapshot().chunks
-                if c.chunk.meta.document == chunk.meta.document
-                and c.chunk.kind == "body"
-                and (c.chunk.section or "").split(" > ")[0] == top
-            ),
-            key=lambda c: c.position,
-        )
+        snapshot = self.snapshot()
+        found: list[Chunk] = []
+        # A document's body passages hold positions 0, 1, … in order: its own, not the library's.
+        position = 0
+        while (index := snapshot.positions.get((chunk.meta.document, position))) is not None:
+            passage = snapshot.chunks[index].chunk
+            if (passage.section or "").split(" > ")[0] == top:
+                found.append(passage)
+            position += 1
+        return found
 
     def continuation(self, chunk: Chunk, section: str | None = None) -> list[Chunk]:
         """The passages that go on with `chunk`'s section right after it (a long list cut

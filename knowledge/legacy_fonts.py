@@ -1,10 +1,13 @@
-"""Text typed in the legacy TCVN3 (ABC) fonts (.VnTime, .VnArial …), read back as Unicode.
+"""Text typed in the legacy fonts, TCVN3 (ABC: .VnTime, .VnArial …) and VNI (VNI-Times …),
+read back as Unicode.
 
 Many committees still type in .VnTime: a .docx, a PDF or a text file of theirs holds
 "Ban Th­êng vô TØnh ñy", the TCVN3 bytes read as Latin-1, which no member's question matches.
 A text is read as TCVN3 when it holds enough characters only TCVN3 text has ("¶", "ñ", "ø" …);
 then each line without a letter only Unicode Vietnamese has ("ạ", "ư", "đ" …) is converted: a
 document typed partly in Unicode keeps those lines. A text without enough marks is left alone.
+VNI writes a vowel and its marks as two such characters ("Vieät"); as the two fonts' marks
+overlap, `from_legacy` keeps the reading with the most Vietnamese syllables.
 """
 
 from __future__ import annotations
@@ -46,9 +49,9 @@ def from_tcvn3(text: str) -> str:
 
 
 def tcvn3_bytes(data: bytes) -> str | None:
-    """Undecodable bytes as Latin-1, for `from_tcvn3` to read, when they are TCVN3 text rather
-    than another legacy code page: marks that Windows-1258 Vietnamese never produces either
-    ("Ð" and "Þ" it does); None otherwise."""
+    """Undecodable bytes as Latin-1, for `from_legacy` to read, when they are a legacy font's
+    text (TCVN3 or VNI) rather than another legacy code page: marks that Windows-1258
+    Vietnamese never produces either ("Ð" and "Þ" it does); None otherwise."""
     text = data.decode("latin-1")
     return text if sum(1 for c in text if c in _BYTE_MARKS) >= MIN_MARKS else None
 

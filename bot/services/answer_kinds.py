@@ -211,6 +211,19 @@ def titles_subject(chunk: Chunk, question: q.Question) -> bool:
     )
 
 
+_TITLE_PERIOD = re.compile(r"\b(?:den nam|giai doan|nhiem ky|thoi ky) (?:19|20)\d\d\b")
+
+
+def titles_period(chunk: Chunk, question: q.Question) -> bool:
+    """A question asking when, not about the document itself, of a document whose title states
+    the period it covers."""
+    return (
+        q.WHEN in question.kinds
+        and not question.about_document
+        and _TITLE_PERIOD.search(fold(chunk.meta.title)) is not None
+    )
+
+
 def states_subject(unit: str, question: q.Question) -> bool:
     """ "Kết luận 57 là kết luận về vấn đề gì?": the unit cites that very number with what it is
     about ("Kết luận số 57-KL/TW … của Bộ Chính trị về tiếp tục nâng cao …")."""

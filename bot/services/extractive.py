@@ -17,6 +17,7 @@ from bot.services.answer_kinds import (
     novelty,
     states_authorship,
     states_subject,
+    titles_period,
     titles_subject,
 )
 from knowledge import question as q
@@ -26,7 +27,7 @@ from knowledge.named import LIBRARY_PLACE, YEAR
 from knowledge.retrieval import label_named, section_labels
 from knowledge.syllables import is_syllable
 from knowledge.textnorm import fold, tone_key
-from knowledge.types import Chunk, SearchHit
+from knowledge.types import SearchHit
 
 MAX_ANSWER_CHARS = 800
 MAX_UNIT_CHARS = 480
@@ -199,19 +200,6 @@ def _in_scope(hit: SearchHit, question: q.Question) -> bool | None:
     own = fold(" ".join(p for p in (meta.number, meta.issuer, meta.place, meta.title) if p))
     number = fold(meta.number or "")
     return any(n.names_number(number) if n.is_reference else n.folded in own for n in named)
-
-
-_TITLE_PERIOD = re.compile(r"\b(?:den nam|giai doan|nhiem ky|thoi ky) (?:19|20)\d\d\b")
-
-
-def titles_period(chunk: Chunk, question: q.Question) -> bool:
-    """A question asking when, not about the document itself, of a document whose title states
-    the period it covers."""
-    return (
-        q.WHEN in question.kinds
-        and not question.about_document
-        and _TITLE_PERIOD.search(fold(chunk.meta.title)) is not None
-    )
 
 
 def _scope_terms(question: q.Question) -> set[str]:

@@ -1,4 +1,5 @@
-"""Admin CLI: `python ingest.py PATH...`, `--list`, `--remove DOC`. Same service as chat uploads."""
+"""Admin CLI: `python ingest.py PATH... [--place NAME]`, `--list`, `--remove DOC`. Same service as
+chat uploads."""
 
 from __future__ import annotations
 
@@ -21,13 +22,20 @@ from knowledge.types import IngestReport, KnowledgeError
 if TYPE_CHECKING:
     from knowledge.library import Library
 
+MAX_PLACE_CHARS = 80  # "Thành phố Hồ Chí Minh" and more; a sentence is no place
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python ingest.py", description=text.CLI_DESCRIPTION)
     parser.add_argument("paths", nargs="*", type=Path, help=text.CLI_PATHS)
     parser.add_argument("--list", action="store_true", help=text.CLI_LIST)
     parser.add_argument("--remove", metavar="DOC", help=text.CLI_REMOVE)
+    parser.add_argument("--place", metavar=text.CLI_PLACE_METAVAR, help=text.CLI_PLACE)
     args = parser.parse_args(argv)
+    place = " ".join(args.place.split()) if args.place is not None else None
+    if place is not None and not (place and len(place) <= MAX_PLACE_CHARS and args.paths):
+        print(text.BAD_PLACE.format(limit=MAX_PLACE_CHARS), file=sys.stderr)
+        return 2
     logs.configure(logging.WARNING)  # the progress bar and the per-file lines say the rest
     if not (args.paths or args.list or args.remove):
         parser.print_usage(sys.stderr)
@@ -44,15 +52,16 @@ def main(argv: list[str] | None = None) -> int:
         print(text.REMOVED.format(name=args.remove))
     exit_code = 0
     if args.paths:
-        exit_code = _ingest(library, args.paths)
+        exit_code = _ingest(library, args.paths, place)
     if args.list:
         for info in library.documents():
             print(text.format_document_line(info))
     return exit_code
 
 
-def _ingest(library: Library, paths: list[Path]) -> int:
-    """Each file on its own; exit status 1 when any failed, and the summary names them."""
+def _ingest(library: Library, paths: list[Path], place: str | None = None) -> int:
+    """Each file on its own; exit status 1 when any failed, and the summary names them. A
+    `place` given is every file's place (a page copied from a site that never names its city)."""
     from knowledge.loaders import SUPPORTED_SUFFIXES
     from knowledge.walk import walk
 
@@ -78,7 +87,7 @@ def _ingest(library: Library, paths: list[Path]) -> int:
             bar.update(1)
             report(path, result)
 
-        library.ingest_many(found.files, on_result=advance)
+        library.ingest_many(found.files, on_result=advance, place=place)
     library.collect_strays()
     print(text.summary(done, len(failed), len(found.skipped)))
     if failed:

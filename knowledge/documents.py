@@ -53,9 +53,16 @@ def _paragraphs(lines: list[str], title: str | None) -> list[str]:
 
 
 def parse_document(
-    text: str, document: str, sha: str, repair: LineRepairer | None = None
+    text: str,
+    document: str,
+    sha: str,
+    repair: LineRepairer | None = None,
+    place: str | None = None,
 ) -> ParsedDocument:
-    """Normalise, split off the fact blocks, read the header, and chunk along the outline."""
+    """Normalise, split off the fact blocks, read the header, and chunk along the outline.
+
+    `place` is the document's place as the admin gives it (`ingest.py --place`): it wins over
+    the header's and is indexed with every passage, for a page whose text never names it."""
     # "Vi ệt", "th ực": syllables a PDF's extraction split, whole again before anything reads them
     text = join_split_syllables(clean_inline(text))
     quality = text_quality(text)
@@ -87,7 +94,7 @@ def parse_document(
         date=header.date,
         issuer=header.issuer,
         text_quality=quality,
-        place=header.place,
+        place=place or header.place,
         signer=split.signer,
         signer_title=split.signer_title,
         recipients=tuple(split.recipients),
@@ -114,7 +121,7 @@ def parse_document(
             )
         )
         # The heading path and the document's number give a passage its context.
-        context = " | ".join(p for p in (meta.number, meta.issuer, heading) if p)
+        context = " | ".join(p for p in (meta.number, meta.issuer, place, heading) if p)
         index_texts.append(f"{context}\n{text}" if context else text)
 
     for passage in chunk_paragraphs(paragraphs):

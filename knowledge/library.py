@@ -142,7 +142,8 @@ class Library:
 
     @staticmethod
     def _fingerprint_of(documents: list[DocumentInfo]) -> str:
-        joined = "|".join(f"{d.meta.document}={d.sha256}" for d in documents)
+        # The place is the admin's to set (`ingest.py --place`) on a file whose bytes stay.
+        joined = "|".join(f"{d.meta.document}={d.sha256}@{d.meta.place or ''}" for d in documents)
         return hashlib.sha256(joined.encode()).hexdigest()[:16]
 
     def _invalidate(self) -> None:
@@ -151,18 +152,24 @@ class Library:
 
     # --- writing --------------------------------------------------------------------------------
 
-    def ingest_path(self, path: Path) -> IngestReport:
+    def ingest_path(self, path: Path, place: str | None = None) -> IngestReport:
         """Ingest one regular file; a FIFO or device is refused without blocking on it."""
-        return self.ingest_bytes(_read_regular_file(path, self.max_bytes), path.name)
+        return self.ingest_bytes(_read_regular_file(path, self.max_bytes), path.name, place)
 
-    def ingest_bytes(self, data: bytes, filename: str) -> IngestReport:
-        """Add or replace one document. On any error nothing in the library changes."""
-        report = self._ingest(data, filename)
+    def ingest_bytes(self, data: bytes, filename: str, place: str | None = None) -> IngestReport:
+        """Add or replace one document. On any error nothing in the library changes. `place`
+        is the document's place as the admin gives it, for a text that never names it."""
+        report = self._ingest(data, filename, place=place)
         assert isinstance(report, IngestReport)
         return report
 
     def _ingest(
-        self, data: bytes, filename: str, text: str | None = None, defer_damaged: bool = False
+        self,
+        data: bytes,
+        filename: str,
+        text: str | None = None,
+        defer_damaged: bool = False,
+        place: str | None = None,
     ) -> IngestReport | _Deferred:
         """`ingest_bytes`, from text already loaded when given; with `defer_damaged`, an
         OCR-damaged document is loaded but not stored, to be repaired once the clean documents
@@ -172,13 +179,14 @@ class Library:
         with self._write_lock:
             current = {d.meta.document: d for d in self.store.documents()}
             existing = current.get(name)
-            if existing is not None and existing.sha256 == sha:
+            same_place = place is None or (existing is not None and existing.meta.place == place)
+            if existing is not None and existing.sha256 == sha and same_place:
                 return IngestReport(document=existing, status="unchanged")
             if text is None:
                 text = load_text(data, name, self.max_bytes, self.limits)
             if defer_damaged and text_quality(clean_inline(text)) == "ocr_damaged":
                 return _Deferred(data, filename, text)
-            parsed = parse_document(text, name, sha, repair=self._repairer().repair)
+            parsed = parse_document(text, name, sha, self._repairer().repair, place)
             if not parsed.chunks:
                 raise KnowledgeError(Code.NO_CONTENT, name=name)
             vectors = self.embedder.embed_passages(parsed.index_texts)
@@ -202,6 +210,7 @@ class Library:
         paths: Iterable[Path],
         on_result: Callable[[Path, IngestReport | KnowledgeError], None] | None = None,
         on_skip: Callable[[Skipped], None] | None = None,
+        place: str | None = None,
     ) -> list[IngestReport | KnowledgeError]:
         """Ingest files and folders, each on its own: a bad one is reported, the rest go on.
 
@@ -229,23 +238,29 @@ class Library:
 
         for index, path in enumerate(files):
             more = index < len(files) - 1  # clean documents may follow this one
-            result = self._ingest_one(path, partial(self._ingest_file, defer_damaged=more))
+            result = self._ingest_one(
+                path, partial(self._ingest_file, defer_damaged=more, place=place)
+            )
             if isinstance(result, _Deferred):
                 deferred.append((path, result))
             else:
                 record(path, result)
         for path, later in deferred:
-            result = self._ingest_one(path, partial(self._ingest_loaded, later))
+            result = self._ingest_one(path, partial(self._ingest_loaded, later, place=place))
             assert not isinstance(result, _Deferred)
             record(path, result)
         return results
 
-    def _ingest_loaded(self, loaded: _Deferred, path: Path) -> IngestReport | _Deferred:
-        return self._ingest(loaded.data, loaded.name, loaded.text)
+    def _ingest_loaded(
+        self, loaded: _Deferred, path: Path, place: str | None = None
+    ) -> IngestReport | _Deferred:
+        return self._ingest(loaded.data, loaded.name, loaded.text, place=place)
 
-    def _ingest_file(self, path: Path, defer_damaged: bool) -> IngestReport | _Deferred:
+    def _ingest_file(
+        self, path: Path, defer_damaged: bool, place: str | None = None
+    ) -> IngestReport | _Deferred:
         data = _read_regular_file(path, self.max_bytes)
-        return self._ingest(data, path.name, defer_damaged=defer_damaged)
+        return self._ingest(data, path.name, defer_damaged=defer_damaged, place=place)
 
     def _ingest_one(
         self, path: Path, ingest: Callable[[Path], IngestReport | _Deferred]

@@ -10,6 +10,14 @@ CLI_DESCRIPTION = "Nạp tài liệu (.txt, .md, .docx, .pdf) vào thư viện t
 CLI_PATHS = "tệp hoặc thư mục cần nạp"
 CLI_LIST = "liệt kê tài liệu trong thư viện"
 CLI_REMOVE = "xóa một tài liệu (theo tên tệp)"
+CLI_PLACE_METAVAR = "ĐỊA_PHƯƠNG"
+CLI_PLACE = (
+    "địa phương ban hành của các tệp nạp lần này, khi văn bản không ghi "
+    '(ví dụ "Cần Thơ" cho một trang tin chỉ ghi "Thành ủy")'
+)
+BAD_PLACE = (
+    "Tên địa phương (--place) phải có chữ, dài không quá {limit} ký tự, và đi kèm tệp cần nạp."
+)
 REMOVED = "Đã xóa tài liệu «{name}»."
 UNKNOWN_DOCUMENT = "Thư viện không có tài liệu «{name}»."
 FAILED = "✗ {name}: {error}"

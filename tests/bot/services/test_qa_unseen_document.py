@@ -1039,3 +1039,33 @@ def test_the_period_a_title_states_answers_when_and_the_body_still_answers_its_d
         assert "3 thang 3" not in body(answer.text), answer.text
     answer = service.ask("Các huyện báo cáo kết quả du lịch cộng đồng trước ngày nào?")
     assert answer.grounded and "15/12" in body(answer.text), answer.text
+
+
+# A news page that names its committee but never its city: only its page address did.
+CITY_DIRECTIVE_NEWS = """Thành ủy ban hành chỉ thị về phát triển kinh tế đêm
+Ban Thường vụ Thành ủy vừa ban hành Chỉ thị số 9 về tăng cường sự lãnh đạo của các cấp ủy \
+đối với phát triển kinh tế ban đêm gắn với du lịch đường sông.
+Các quận ủy, huyện ủy xây dựng kế hoạch thực hiện, báo cáo Ban Thường vụ Thành ủy trước ngày \
+30/6/2025.
+"""
+
+
+def test_a_place_the_admin_gives_at_ingest_is_the_documents_place(tmp_path: Path) -> None:
+    """The page never says "Cần Thơ": a member asking about Cần Thơ's directive is told the
+    library has nothing on Cần Thơ, until the admin ingests the page with its place."""
+    document = tmp_path / "tin_chi_thi_9.txt"
+    document.write_text(CITY_DIRECTIVE_NEWS, encoding="utf-8")
+    services = Services(make_settings(tmp_path / "data"))
+    asked = "Chỉ thị 9 của Thành ủy Cần Thơ về vấn đề gì?"
+    services.library.ingest_path(document)
+    answer = services.qa.ask(asked)
+    assert not answer.grounded and "Cần Thơ" in answer.text, answer.text
+
+    report = services.library.ingest_path(document, place="Cần Thơ")
+    assert report.status == "replaced" and report.document.meta.place == "Cần Thơ"
+    answer = services.qa.ask(asked)
+    assert answer.grounded and "kinh te ban dem" in body(answer.text), answer.text
+    # The same file with the same place is unchanged; the place stays when none is given.
+    assert services.library.ingest_path(document, place="Cần Thơ").status == "unchanged"
+    again = services.library.ingest_path(document)
+    assert again.status == "unchanged" and again.document.meta.place == "Cần Thơ"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tqdm import tqdm
 
 from bot import logs
+from bot.services.uploads import MAX_PLACE_CHARS
 from bot.settings import Settings
 from bot.texts import ingest as text
 from bot.texts.knowledge import describe
@@ -21,8 +22,6 @@ from knowledge.types import IngestReport, KnowledgeError
 
 if TYPE_CHECKING:
     from knowledge.library import Library
-
-MAX_PLACE_CHARS = 80  # "Thành phố Hồ Chí Minh" and more; a sentence is no place
 
 
 def main(argv: list[str] | None = None) -> int:

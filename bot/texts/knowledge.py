@@ -107,6 +107,12 @@ TEMPLATES: Mapping[str, str] = {
 }
 
 
+BAD_PLACE = (
+    "Địa phương ghi ở chú thích tệp phải có chữ và dài không quá {limit} ký tự "
+    "(ví dụ «Địa phương: Cần Thơ»). Tài liệu chưa được nạp, đồng chí vui lòng gửi lại."
+)
+
+
 def describe(problem: KnowledgeError | Notice) -> str:
     """The one-line Vietnamese message for a knowledge error or notice.
 

@@ -37,7 +37,8 @@ HELP = (
     "/tailieu – danh sách tài liệu trong thư viện\n"
     "/trogiup – hướng dẫn này\n\n"
     "<b>Dành cho quản trị viên</b>\n"
-    "• Gửi tệp .pdf, .docx hoặc .txt để thêm tài liệu vào thư viện.\n"
+    "• Gửi tệp .pdf, .docx hoặc .txt để thêm tài liệu vào thư viện. Văn bản không ghi nơi "
+    "ban hành (trang tin chỉ ghi «Thành ủy») thì ghi chú thích tệp: «Địa phương: Cần Thơ».\n"
     "• /xoatailieu &lt;tên tệp&gt; – xóa một tài liệu."
 )
 

@@ -45,8 +45,9 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
         refusal = uploads.refusal(
             document.file_name, document.file_size, services.settings.max_upload_bytes
         )
-        if refusal is not None:
-            await reply_plain(message, refusal)
+        place, bad_place = uploads.place_of(message.caption)  # "Địa phương: Cần Thơ"
+        if refusal is not None or bad_place is not None:
+            await reply_plain(message, refusal or bad_place or "")
             return
         await reply_plain(message, texts.UPLOAD_WORKING)
         try:
@@ -57,7 +58,7 @@ def handlers(services: Services) -> list[BaseHandler[Update, ContextTypes.DEFAUL
             await reply_plain(message, texts.UPLOAD_DOWNLOAD_FAILED)
             return
         # KnowledgeError (corrupt, empty...) is answered by the error handler; nothing changed.
-        report = await uploads.ingest(services.library, data, document.file_name)
+        report = await uploads.ingest(services.library, data, document.file_name, place)
         await reply_plain(message, library_texts.ingested(report))
 
     async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -117,3 +117,31 @@ async def test_admin_removes_a_document_members_cannot(telegram_bot: TelegramBot
     by_number = await bot.say(ADMIN_ID, ADMIN_ID, "/xoatailieu 1")
     assert "Đã xóa" in by_number.params["text"]
     assert len(_names(bot)) == 3
+
+
+async def test_an_upload_captioned_with_its_place_is_that_places_document(
+    telegram_bot: TelegramBot,
+) -> None:
+    """A news page that says only "Thành ủy": the admin's caption "Địa phương: Cần Thơ" is its
+    place. A caption whose place is a sentence is refused before the download."""
+    bot = telegram_bot
+    page = (
+        "Thành ủy ban hành chỉ thị về kinh tế đêm\n"
+        "Ban Thường vụ Thành ủy vừa ban hành Chỉ thị số 9 về phát triển kinh tế ban đêm.\n"
+    ).encode()
+    mark = len(bot.fake.calls)
+    bot.fake.push_document(
+        ADMIN_ID, ADMIN_ID, "tin_ct9.txt", page, caption="Địa phương: " + "Cần Thơ " * 12
+    )
+    reply = await bot.reply_to(ADMIN_ID, mark)
+    assert "Địa phương ghi ở chú thích" in reply.params["text"]
+    await bot.settle()
+    assert not bot.fake.calls_to("getFile") and "tin_ct9.txt" not in _names(bot)
+
+    mark = len(bot.fake.calls)
+    bot.fake.push_document(ADMIN_ID, ADMIN_ID, "tin_ct9.txt", page, caption="Địa phương: Cần Thơ")
+    await bot.fake.wait_for_call(
+        "sendMessage", lambda c: "Đã thêm" in c.params["text"], timeout=60, after=mark
+    )
+    (info,) = [d for d in bot.services.library.documents() if d.meta.document == "tin_ct9.txt"]
+    assert info.meta.place == "Cần Thơ"

@@ -22,10 +22,10 @@ async def test_members_are_answered_while_an_upload_is_processed(
     started, release = threading.Event(), threading.Event()
     ingest = library.ingest_bytes
 
-    def held(data: bytes, filename: str) -> IngestReport:
+    def held(data: bytes, filename: str, place: str | None = None) -> IngestReport:
         started.set()
         release.wait(timeout=120)  # the upload stays "in progress" until the test says so
-        return ingest(data, filename)
+        return ingest(data, filename, place)
 
     # Were the upload parsed or embedded on the event loop, nobody else would be answered.
     monkeypatch.setattr(library, "ingest_bytes", held)

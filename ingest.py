@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tqdm import tqdm
 
 from bot import logs
-from bot.services.uploads import MAX_PLACE_CHARS
+from bot.services.uploads import MAX_PLACE_CHARS, clean_place
 from bot.settings import Settings
 from bot.texts import ingest as text
 from bot.texts.knowledge import describe
@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--remove", metavar="DOC", help=text.CLI_REMOVE)
     parser.add_argument("--place", metavar=text.CLI_PLACE_METAVAR, help=text.CLI_PLACE)
     args = parser.parse_args(argv)
-    place = " ".join(args.place.split()) if args.place is not None else None
-    if place is not None and not (place and len(place) <= MAX_PLACE_CHARS and args.paths):
+    place = clean_place(args.place) if args.place is not None else None
+    if args.place is not None and (place is None or not args.paths):
         print(text.BAD_PLACE.format(limit=MAX_PLACE_CHARS), file=sys.stderr)
         return 2
     logs.configure(logging.WARNING)  # the progress bar and the per-file lines say the rest

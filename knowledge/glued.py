@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from knowledge.syllables import is_syllable
+from knowledge.syllables import VOWELS, is_syllable
 from knowledge.textnorm import fold, has_diacritics
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -64,7 +64,6 @@ def _split(word: str, counts: Counter[str]) -> str:
 # The right part is only looked at, so that it is also the left part of the next pair.
 _PAIR = re.compile(r"(?<!\S)([^\W\d_]+) (?=([^\W\d_]+)(?:[\s,;:!?)”\"]|$))")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-_VOWELS = frozenset("aeiouy")
 _DIPHTHONG_ENDS = frozenset("êếềểễệôốồổỗộơớờởỡợ")
 
 
@@ -73,7 +72,7 @@ def _tones(word: str) -> int:
 
 
 def _vowelless(part: str) -> bool:
-    return not _VOWELS & set(fold(part))
+    return not VOWELS & set(fold(part))
 
 
 def join_split_syllables(text: str) -> str:
@@ -84,9 +83,9 @@ def join_split_syllables(text: str) -> str:
     join when the document never writes the second part as a word of its own elsewhere, and
     the split falls inside a rising diphthong ("Vi ệt", "ngư ời") or the document writes the
     joined syllable whole elsewhere; "cho ăn" stays two words."""
-    for _ in range(2):  # "ngh i ên": a syllable split twice
-        text = _join_pairs(text)
-    return text
+    joined = _join_pairs(text)
+    # "ngh i ên": a syllable split twice is whole after a second pass over what the first joined
+    return _join_pairs(joined) if joined != text else text
 
 
 def _join_pairs(text: str) -> str:
@@ -107,9 +106,9 @@ def _join_pairs(text: str) -> str:
         if right[0].isupper() and not left.isupper():
             return False
         if _vowelless(left):
-            return fold(right[0]) in _VOWELS
+            return fold(right[0]) in VOWELS
         if _vowelless(right):
-            return fold(left[-1]) in _VOWELS and (right.islower() or left.isupper())
+            return fold(left[-1]) in VOWELS and (right.islower() or left.isupper())
         alone = words[right.lower()] - pairs[f"{left.lower()} {right.lower()}"]
         if alone > 0:  # the document writes the second part as a word of its own
             return False

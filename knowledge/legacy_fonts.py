@@ -37,8 +37,13 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def looks_tcvn3(text: str) -> bool:
     """Whether the text holds enough TCVN3 marks, and more of them than Unicode-only letters,
     to be read as TCVN3 where a line allows."""
-    marks = sum(1 for c in text if c in _MARKS)
-    return marks >= MIN_MARKS and marks > len(_UNICODE_ONLY.findall(text))
+    return _enough_marks(text, _MARKS)
+
+
+def _enough_marks(text: str, marks: frozenset[str]) -> bool:
+    """At least MIN_MARKS of a legacy font's `marks`, and more than Unicode-only letters."""
+    found = sum(1 for c in text if c in marks)
+    return found >= MIN_MARKS and found > len(_UNICODE_ONLY.findall(text))
 
 
 def from_tcvn3(text: str) -> str:
@@ -133,8 +138,7 @@ def from_legacy(text: str) -> str:
     readings = [text]
     if looks_tcvn3(text):
         readings.append(from_tcvn3(text))
-    marks = sum(1 for c in text if c in _VNI_MARKS)
-    if marks >= MIN_MARKS and marks > len(_UNICODE_ONLY.findall(text)):
+    if _enough_marks(text, _VNI_MARKS):
         readings.append(from_vni(text))
     if len(readings) == 1:
         return text

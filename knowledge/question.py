@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from knowledge.named import Named, known_places, named_things, trimmed_to_place
+from knowledge.syllables import VOWELS
 from knowledge.textnorm import canonical_doc_numbers, fold, nfc, tone_key, typed_tokens
 
 WHO = "who"
@@ -375,7 +376,6 @@ def expand_abbreviations(text: str, known: Container[str]) -> str:
 # before its last one ("TT Huế" for "Thừa Thiên Huế"): the last word tells which.
 _ACRONYM = re.compile(r"(?<![\w/-])([A-ZĐ]{4,6})(?![\w/-])")
 _SHORTENED_NAME = re.compile(r"(?<![\w/-])([A-ZĐ]{2,3})\.? ([A-ZĐ][^\W\d_]+)(?![\w/-])")
-_VOWELS = frozenset("aeiouy")
 
 
 def expand_acronyms(
@@ -388,7 +388,7 @@ def expand_acronyms(
 
     def expand(match: re.Match[str]) -> str:
         letters = fold(match[1])
-        if letters in known or sum(c in _VOWELS for c in letters) > 1:
+        if letters in known or sum(c in VOWELS for c in letters) > 1:
             return match[0]
         return phrase(letters, typed, None) or match[0]
 

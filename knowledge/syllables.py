@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+VOWELS = frozenset("aeiouy")  # the vowel letters, folded
 _INITIAL = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
 _MEDIAL = r"(?:o|u)?"
 _NUCLEUS = r"(?:ie|ye|uo|ua|ia|ya|a|e|i|o|u|y)"

@@ -21,6 +21,13 @@ MAX_PLACE_CHARS = 80  # "Thành phố Hồ Chí Minh" and more; a sentence is no
 _PLACE_CAPTION = re.compile(r"^\s*(?:dia phuong|noi ban hanh)\s*:\s*(.+?)\s*$", re.DOTALL)
 
 
+def clean_place(raw: str) -> str | None:
+    """A place as an admin types it, spaces evened out; None when it is no place (empty, or
+    longer than a place's name)."""
+    place = " ".join(raw.split())
+    return place if place and len(place) <= MAX_PLACE_CHARS else None
+
+
 def place_of(caption: str | None) -> tuple[str | None, str | None]:
     """The place an admin gives an upload in its caption ("Địa phương: Cần Thơ"), for a text
     that never names it, and the message refusing a place that is none (empty, a sentence);
@@ -29,8 +36,8 @@ def place_of(caption: str | None) -> tuple[str | None, str | None]:
     match = _PLACE_CAPTION.match(fold(text))
     if match is None:
         return None, None
-    place = " ".join(text[match.start(1) : match.end(1)].split())
-    if not place or len(place) > MAX_PLACE_CHARS:
+    place = clean_place(text[match.start(1) : match.end(1)])
+    if place is None:
         return None, msg.BAD_PLACE.format(limit=MAX_PLACE_CHARS)
     return place, None
 

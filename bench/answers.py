@@ -26,8 +26,8 @@ party and own questions of one library holding all their documents. probe-party2
 probe-party3 (held out: only its totals are read) are blind sets on six real documents each,
 found and asked by helpers; probe-mixed2 and probe-mixed3 ask them with the sample plans in the
 library. probe-seed4 and probe-party4 are two more blind sets, written later the same day (on
-the sample plans and on six more real documents). They have no checking half: each is reported whole, as "all". `--half checking` alone
-skips them.
+the sample plans and on six more real documents). They have no checking half: each is
+reported whole, as "all". `--half checking` alone skips them.
 """
 
 from __future__ import annotations

@@ -203,7 +203,10 @@ def render(
         picked = _list_around(units, index)
     else:
         picked = [_trim(unit, terms, idf, question)]
-        if _introduces(unit):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
+        following = _continued_by(best, terms)
+        if following and len(picked[0]) + len(following) <= MAX_ANSWER_CHARS:
+            picked = [f"{picked[0]} {_trim(following, terms, idf, question)}"]
+        elif _introduces(unit):  # "... gồm:", "4. Phòng Văn hóa …" → what follows
             # A list cut where its passage was full goes on in the passages after it.
             after = (*units[index + 1 :], *(u for c in continuation for u in units_of(c.text)))
             picked.extend(_followers(after, len(picked[0]), terms, idf, question, unit))
@@ -222,6 +225,25 @@ def render(
     ):
         text = f"{heading}: {text}"
     return text
+
+
+# "Khối kiến thức này …", "Đó là …", "Trong đó …": a sentence that goes on speaking of what the
+# sentence before it named. Read as typed: folded, "đó" is also "do" and "độ".
+_GOES_ON = re.compile(r"^\W*(?:(?:\w+ ){1,4}(?:này|đó)\b|(?:đó là|trong đó|theo đó)\b)")
+
+
+def _continued_by(best: Candidate, terms: tuple[str, ...]) -> str:
+    """The next sentence of the chosen unit's paragraph when it goes on about what the unit
+    names and says more of what is asked ("… hai khối kiến thức: …" then "Khối kiến thức này
+    được tổ chức đào tạo trong 4 học kỳ đầu"), else ""."""
+    if best.index + 1 >= len(best.units):
+        return ""
+    unit, following = best.unit, best.units[best.index + 1]
+    line = next((ln for ln in best.hit.chunk.text.split("\n") if unit in ln), "")
+    if following not in line or not _GOES_ON.match(following.lower()):
+        return ""
+    says_more = set(terms) & (terms_of(following) - terms_of(unit))
+    return following if says_more else ""
 
 
 def _followers(

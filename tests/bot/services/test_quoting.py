@@ -203,3 +203,26 @@ def test_the_groups_of_a_section_cut_into_passages_are_listed_by_their_headings(
     question = parse_question("Kế hoạch có những nhóm nhiệm vụ, giải pháp nào?")
     quote = render(best, question, question.terms, {}, section)
     assert quote.split("\n") == [top, *parts], quote
+
+
+def test_a_sentence_that_goes_on_about_what_the_quoted_one_names_is_quoted_with_it() -> None:
+    """ "Khối kiến thức này …" goes on about the block the sentence before it named, and says
+    when it is taught: quoted with it. A next sentence about something else, or one that says
+    nothing more of what is asked, is left out."""
+    text = (
+        "Chương trình gồm hai khối kiến thức: khối kiến thức nền tảng gồm các học phần chung. "
+        "Khối kiến thức này được tổ chức giảng dạy trong 3 học kỳ đầu. "
+        "Sinh viên tự do đóng học phí theo mức riêng."
+    )
+    question = parse_question("Thời gian tổ chức giảng dạy khối kiến thức nền tảng?")
+    quote = render(_candidate(text, "Điều 5", 0), question, question.terms, {})
+    assert "trong 3 học kỳ đầu" in quote, quote
+    assert "Sinh viên tự do" not in quote, quote
+    # Folded, "Sinh viên tự do" reads "… do" like "đó": the next sentence is read as typed.
+    first = "Trường có hai cơ sở đào tạo, ở trung tâm thành phố và ở ngoại thành."
+    other = f"{first} Sinh viên tự do học ở cơ sở chính."
+    asked = parse_question("Trường có mấy cơ sở đào tạo?")
+    assert render(_candidate(other, "Điều 1", 0), asked, asked.terms, {}) == first
+    # It goes on about the same thing, but says nothing more of what is asked.
+    restated = f"{first} Hai cơ sở này đều ở tỉnh."
+    assert render(_candidate(restated, "Điều 1", 0), asked, asked.terms, {}) == first

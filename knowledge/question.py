@@ -296,6 +296,10 @@ _ABBREVIATIONS = {
     "vp": ("van phong", "Văn phòng"),
     "tư": ("trung uong", "Trung ương"),
     "qh": ("quoc hoi", "Quốc hội"),
+    "clb": ("cau lac bo", "Câu lạc bộ"),
+    "mxh": ("mang xa hoi", "mạng xã hội"),
+    "ttđt": ("thong tin dien tu", "thông tin điện tử"),
+    "ttdt": ("thong tin dien tu", "thông tin điện tử"),
 }
 # Everyday words members use for what documents name otherwise, folded → the documents'
 # word (folded, typed). Read as the documents' word when the library never uses the member's.
@@ -304,6 +308,7 @@ _PLAIN_WORDS = {
     "quyen sach": ("tac pham", "tác phẩm"),
     "xong": ("hoan thanh", "hoàn thành"),
     "nguoi dan": ("nhan dan", "nhân dân"),
+    "bac ho": ("chu tich ho chi minh", "Chủ tịch Hồ Chí Minh"),
 }
 _PLAIN_WORD = re.compile(rf"\b(?:{'|'.join(_PLAIN_WORDS)})\b")
 _ABBREVIATION = re.compile(r"(?<![\w/-])([A-Za-zĐđƯư]{2,4})(?![\w/-])")
@@ -346,12 +351,21 @@ def documents_words(text: str, known: Container[str]) -> str:
     out, end = [], 0
     for match in _PLAIN_WORD.finditer(folded):
         plain, formal = match[0], _PLAIN_WORDS[match[0]]
-        if plain.replace(" ", "_") in known or formal[0].replace(" ", "_") not in known:
+        if plain.replace(" ", "_") in known or not _all_pairs_known(formal[0], known):
             continue
         out.append(text[end : match.start()])
         out.append(formal[1 if typed else 0])
         end = match.end()
     return "".join(out) + text[end:]
+
+
+def _all_pairs_known(phrase: str, known: Container[str]) -> bool:
+    words = phrase.split()
+    return (
+        all(f"{a}_{b}" in known for a, b in pairwise(words))
+        if len(words) > 1
+        else (phrase in known)
+    )
 
 
 def expand_abbreviations(text: str, known: Container[str]) -> str:
@@ -404,6 +418,36 @@ def expand_acronyms(
         return " ".join([*(w.capitalize() for w in found.split()[:-1]), match[2]])
 
     return _ACRONYM.sub(expand, _SHORTENED_NAME.sub(expand_name, text))
+
+
+# "tỉnh TV", "ở LS", "huyen DL": a place's initials in capitals after a word that introduces a
+# place, typed with or without diacritics.
+_PLACE_INITIALS = re.compile(
+    r"(?i:\b(?:tỉnh|tinh|huyện|huyen|thị xã|thi xa|thành phố|thanh pho|tp\.?|xã|xa|phường|"
+    r"phuong|quận|ở|o|tại|tai|bên|ben)\s+)([A-ZĐ]{2,3})(?![\w/-])"
+)
+
+
+def expand_place_initials(
+    text: str, places: frozenset[str], known: Container[str], restore: Callable[[str], str]
+) -> str:
+    """ "Tỉnh TV đưa … vào những trường nào?" → "Tỉnh Trà Vinh …" when exactly one of the
+    library's places (`places`, folded) has those initials and the library never writes the
+    letters themselves; `restore` gives a folded phrase its diacritics, for a typed question."""
+    typed = fold(text) != text.lower()
+
+    def expand(match: re.Match[str]) -> str:
+        letters = fold(match[1])
+        if letters in known:
+            return match[0]
+        named = [p for p in places if "".join(w[0] for w in p.split()) == letters]
+        if len(named) != 1:
+            return match[0]
+        place = restore(named[0]) if typed else named[0]
+        spelled = " ".join(w[:1].upper() + w[1:] for w in place.split())
+        return match[0][: match.start(1) - match.start(0)] + spelled
+
+    return _PLACE_INITIALS.sub(expand, text)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from knowledge.question import (
     documents_words,
     expand_abbreviations,
     expand_acronyms,
+    expand_place_initials,
     expand_shorthand,
     parse_question,
     topic_terms,
@@ -168,6 +169,9 @@ class QAService:
         known = snapshot.lexical.vocabulary
         question = documents_words(expand_abbreviations(question, known), known)
         question = expand_acronyms(question, known, snapshot.spelled_out)
+        question = expand_place_initials(
+            question, snapshot.places, known, snapshot.restorer.restore
+        )
         query = self._with_context(question, conversation)
         # A follow-up depends on the conversation; a question read alone may be answered from
         # the cache.

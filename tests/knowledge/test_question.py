@@ -371,6 +371,8 @@ def test_phone_shorthand_is_read_as_words(typed: str, read: str) -> None:
         ("Kế hoạch 145-KH/TU", "Kế hoạch 145-KH/TU"),
         ("tu lieu nao", "tu lieu nao"),
         ("Ban Chỉ đạo công tác TTĐN", "Ban Chỉ đạo công tác thông tin đối ngoại"),
+        ("CLB nào được mời", "Câu lạc bộ nào được mời"),
+        ("dang tren trang ttdt, mxh", "dang tren trang thong tin dien tu, mang xa hoi"),
         # Two letters only in capitals; a document number is no abbreviation.
         ("tw 8 la gi", "tw 8 la gi"),
         ("Kết luận 57-KL/TW", "Kết luận 57-KL/TW"),
@@ -723,3 +725,27 @@ def test_an_abbreviation_is_read_as_the_phrase_the_library_writes_out() -> None:
     kept_as_typed = ("ASEAN họp ở đâu?", "UBND huyện làm gì?", "QLDA ở đâu?", "Ban TG Huế", "NTM")
     for kept in kept_as_typed:
         assert expand_acronyms(kept, known, phrase) == kept
+
+
+def test_a_phrase_of_several_words_is_the_documents_when_the_library_writes_its_pairs() -> None:
+    leader = {"chu_tich", "tich_ho", "ho_chi", "chi_minh"}
+    assert q.documents_words("triển lãm về Bác Hồ", leader) == ("triển lãm về Chủ tịch Hồ Chí Minh")
+    assert q.documents_words("trien lam ve bac ho", leader - {"tich_ho"}) == ("trien lam ve bac ho")
+
+
+def test_a_places_initials_after_a_place_word_read_as_the_one_library_place_they_fit() -> None:
+    places = frozenset({"tra vinh", "lang son", "thai nguyen", "tay ninh"})
+    restored = {"tra vinh": "trà vinh", "lang son": "lạng sơn"}
+
+    def read(text: str, known: frozenset[str] = frozenset()) -> str:
+        return q.expand_place_initials(text, places, known, lambda f: restored.get(f, f))
+
+    assert read("Tỉnh TV đưa tác phẩm vào trường nào?") == (
+        "Tỉnh Trà Vinh đưa tác phẩm vào trường nào?"
+    )
+    assert read("ke hoach o LS giao viec gi") == "ke hoach o Lang Son giao viec gi"
+    # No place word before it ("Ban TV" is the standing committee), two places with the same
+    # initials ("TN"), lowercase letters, or letters the library writes itself: left alone.
+    for kept in ("Ban TV tỉnh ủy họp khi nào", "tỉnh TN có gì", "huyện tv có gì"):
+        assert read(kept) == kept
+    assert read("ở LS có gì", frozenset({"ls"})) == "ở LS có gì"

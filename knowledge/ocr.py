@@ -16,6 +16,7 @@ from knowledge.textnorm import fold, nfc
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _BEAM = 10
+_PHRASE_BREAK = re.compile(r"[\n.,;:!?()\[\]“”\"]+")
 _DIGIT_AS_LETTER = [str.maketrans("1068453", "loooase"), str.maketrans("1068453", "iooaase")]
 
 
@@ -57,15 +58,18 @@ class OcrRepairer:
         self._form_counts: Counter[str] = Counter()
         self._bigrams: Counter[tuple[str, str]] = Counter()  # over accented forms
         for text in clean_texts:
-            previous = ""
-            for match in _WORD.finditer(nfc(text)):
-                word = match.group().lower()
-                key = fold(word)
-                self._forms[key][word] += 1
-                self._unigrams[key] += 1
-                self._form_counts[word] += 1
-                self._bigrams[(previous, word)] += 1
-                previous = word
+            # Word pairs are read within a phrase: "… Nguyễn Phú Trọng" at a line's end and
+            # "Ban …" opening the next are no pair ("TRUONG BAN" is "TRƯỞNG BAN").
+            for phrase in _PHRASE_BREAK.split(nfc(text)):
+                previous = ""
+                for match in _WORD.finditer(phrase):
+                    word = match.group().lower()
+                    key = fold(word)
+                    self._forms[key][word] += 1
+                    self._unigrams[key] += 1
+                    self._form_counts[word] += 1
+                    self._bigrams[(previous, word)] += 1
+                    previous = word
         self._by_delete: dict[str, set[str]] = defaultdict(set)
         for key in self._unigrams:
             self._by_delete[key].add(key)

@@ -115,6 +115,8 @@ def test_seed_metadata(seeded: Library) -> None:
     assert (m000.number, m000.date) == (None, None)
     assert m001.text_quality == "ocr_damaged"
     assert m001.issuer == "Ban Tuyên giáo Tỉnh ủy Lâm Đồng"
+    # The scan's "Noi nhan: TRUONG BAN" is repaired to the signer's title, not "TRỌNG BAN".
+    assert m001.signer_title == "Trưởng Ban"
     assert all(m.text_quality == "ok" for k, m in metas.items() if k != "001")
 
 

@@ -16,6 +16,7 @@ from bot.services.extractive import Candidate, candidates
 from knowledge.facts import (
     E_SIGNATURE,
     FACT_CUES,
+    FACT_KINDS,
     HEADER,
     RECIPIENTS,
     SIGNATURE,
@@ -60,6 +61,9 @@ class Grounding:
     alternatives: list[Candidate] = field(default_factory=list)
     # "Kế hoạch 145 do cơ quan nào ban hành?": the document whose issuer (and signer) answer
     issued: DocumentMeta | None = None
+    # "… ban hành ngày nào, ai ký?": the same document's other fact passage (its header for the
+    # date beside its signature), quoted before `best`
+    companion: Candidate | None = None
 
 
 def resolve_terms(question: Question, spelling: Spelling) -> tuple[str, ...]:
@@ -202,19 +206,56 @@ def judge(
             return Grounding(False, covered, dense, best=best, terms=terms)
         best = near
     strict = question.kinds & STRICT
+    companion = None
     if grounded and strict and not best.kinds & strict:
         near = _near(ranked, best, lambda c: bool(c.kinds & strict))
-        if near is None:
+        companion = None if near else _fact_companion(ranked, best, lambda c: c.kinds & strict)
+        if near is None and companion is None:
             return Grounding(
                 False, covered, dense, missing_kind=sorted(strict)[0], best=best, terms=terms
             )
-        best = near
+        best = near or best
     signer = asks_signer(question.folded) and speaks_of_document(question)
-    if grounded and signer and not _names_signer(best):
+    if grounded and signer and not _names_signer(best) and not _names_signer_(companion):
         near = _near(ranked, best, _names_signer)
-        if near is None:
+        companion = None if near else _fact_companion(ranked, best, _names_signer)
+        if near is None and companion is None:
             return Grounding(False, covered, dense, missing_kind=SIGNER, best=best, terms=terms)
-        best = near
+        best = near or best
     # The unit quoted must itself cover the question, not only a unit ranked beside it.
     grounded = grounded and (best.coverage >= MIN_QUOTED_COVERAGE or best.asked_fact)
-    return Grounding(grounded, covered, dense, best=best, terms=terms, alternatives=ranked[:5])
+    return Grounding(
+        grounded,
+        covered,
+        dense,
+        best=best,
+        terms=terms,
+        alternatives=ranked[:5],
+        companion=companion,
+    )
+
+
+def _names_signer_(candidate: Candidate | None) -> bool:
+    return candidate is not None and _names_signer(candidate)
+
+
+def _fact_companion(
+    ranked: list[Candidate], best: Candidate, wanted: Callable[[Candidate], object]
+) -> Candidate | None:
+    """ "Kế hoạch 84 ban hành ngày nào, ai ký?" asks two facts of one document: its signature
+    block answers who, its header when. When `best` is one of the document's fact passages
+    asked for, the other one that has what `best` lacks answers beside it."""
+    if not best.asked_fact or best.hit.chunk.kind not in FACT_KINDS:
+        return None
+    document = best.hit.chunk.meta.document
+    return next(
+        (
+            c
+            for c in ranked
+            if c is not best
+            and c.hit.chunk.kind in FACT_KINDS
+            and c.hit.chunk.meta.document == document
+            and wanted(c)
+        ),
+        None,
+    )

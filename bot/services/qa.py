@@ -277,6 +277,9 @@ class QAService:
             idf = self.library.snapshot().lexical.idf
             following = self.library.continuation(best.hit.chunk, heading_section(best))
             quote = render(best, turn.parsed, grounding.terms, idf, section, following)
+            if grounding.companion is not None:  # "… ngày nào, ai ký?": header, then signature
+                other = render(grounding.companion, turn.parsed, grounding.terms, idf)
+                quote = f"{other}\n{quote}"
         ordered = [best.hit, *[h for h in turn.hits if h is not best.hit]]
         sources = _distinct_sources([to_source(h) for h in ordered])[:3]
         line = source_line(sources[:1])

@@ -94,6 +94,19 @@ def test_the_issuing_body_is_answered_from_the_document_it_names(qa: QAService) 
     assert answer.text == text.UNKNOWN_REFERENCE.format(reference="77-KH/HU"), answer.text
 
 
+def test_when_a_document_was_issued_and_who_signed_it_are_answered_together(
+    qa: QAService,
+) -> None:
+    """ "… ban hành ngày nào, ai ký?" asks two facts of one document: its header says when, its
+    signature block who. Either alone would leave half the question unanswered."""
+    for asked in ("Kế hoạch 41-KH/HU ban hành ngày nào, ai ký?", "ke hoach 41 ky ngay nao, ai ky"):
+        answer = qa.ask(asked)
+        assert answer.grounded, (asked, answer.text)
+        said = body(answer.text)
+        assert "5 thang 3 nam 2025" in said and "ha van tam" in said, (asked, answer.text)
+        assert answer.sources[0].document == "kim_boi.txt"
+
+
 def test_signature_block_stays_out_of_study_answers(qa: QAService) -> None:
     answer = qa.ask("Kế hoạch nhằm mục đích gì?")
     assert answer.grounded
@@ -570,6 +583,8 @@ def test_who_signed_a_document_copied_without_its_signature_is_declined(tmp_path
         "Chương trình phổ biến pháp luật năm 2021 do đồng chí nào ký?",
         "chuong trinh pho bien phap luat nam 2021 do dong chi nao ky",
         "Ai ký chương trình 07/CTr-UBND?",
+        # Its header's date is no signer: half of the question stays unanswered, and says so.
+        "Chương trình 07/CTr-UBND ban hành ngày nào, ai ký?",
     ):
         answer = service.ask(asked)
         assert answer.text == text.PARTIAL.format(what=text.MISSING_KIND["signer"]), asked

@@ -424,28 +424,32 @@ def expand_acronyms(
 # place, typed with or without diacritics.
 _PLACE_INITIALS = re.compile(
     r"(?i:\b(?:tỉnh|tinh|huyện|huyen|thị xã|thi xa|thành phố|thanh pho|tp\.?|xã|xa|phường|"
-    r"phuong|quận|ở|o|tại|tai|bên|ben)\s+)([A-ZĐ]{2,3})(?![\w/-])"
+    r"phuong|quận|ở|o|tại|tai|bên|ben)\s+)([A-ZĐa-zđ]{2,3})(?![\w/-])"
 )
 
 
 def expand_place_initials(
     text: str, places: frozenset[str], known: Container[str], restore: Callable[[str], str]
 ) -> str:
-    """ "Tỉnh TV đưa … vào những trường nào?" → "Tỉnh Trà Vinh …" when exactly one of the
-    library's places (`places`, folded) has those initials and the library never writes the
-    letters themselves; `restore` gives a folded phrase its diacritics, for a typed question."""
+    """ "Tỉnh TV đưa … vào những trường nào?" → "Tỉnh Trà Vinh …", "tinh tv" → "tinh tra vinh",
+    when exactly one of the library's places (`places`, folded) has those initials and the
+    library never writes the letters themselves; `restore` gives a folded phrase its
+    diacritics, for a typed question."""
     typed = fold(text) != text.lower()
 
     def expand(match: re.Match[str]) -> str:
         letters = fold(match[1])
-        if letters in known:
+        # Typed in lowercase, only letters no syllable could be ("tinh tv", "o ls"): "ở đó",
+        # "tại xa" are words.
+        if letters in known or (not match[1].isupper() and set(letters) & VOWELS):
             return match[0]
         named = [p for p in places if "".join(w[0] for w in p.split()) == letters]
         if len(named) != 1:
             return match[0]
         place = restore(named[0]) if typed else named[0]
-        spelled = " ".join(w[:1].upper() + w[1:] for w in place.split())
-        return match[0][: match.start(1) - match.start(0)] + spelled
+        if match[1].isupper():
+            place = " ".join(w[:1].upper() + w[1:] for w in place.split())
+        return match[0][: match.start(1) - match.start(0)] + place
 
     return _PLACE_INITIALS.sub(expand, text)
 

@@ -362,9 +362,17 @@ _ASKS_DURATION = re.compile(
     r"\b(?:bao nhieu|may) (?:nam|thang|ngay|tuan|gio|phut|hoc ky|nhiem ky)\b|\bnhiem ky\b"
 )
 _ASKS_ORDINAL = re.compile(
-    r"\b(?:thu may|thu bao nhieu|thu nao|khoa may|khoa nao|khoa bao nhieu)\b"
+    r"\b(?:thu may|thu bao nhieu|thu nao|khoa may|khoa nao|khoa bao nhieu|"
+    r"(?:dai hoi|hoi nghi) (?:may|nao|bao nhieu))\b"
 )
+# "Đại hội X", "Hội nghị lần thứ 6", "khóa XIII": one Roman letter is a number after these.
+_NUMBERED_EVENT = re.compile(r"\b(?:dai hoi|hoi nghi|khoa) (?:lan thu )?(?:[xvi]+|\d+)\b")
 _ASKS_DOCUMENT_NUMBER = re.compile(r"\b(?:so hieu|mang so|so may|so bao nhieu|so nao|ky hieu)\b")
+# "theo kế hoạch số mấy": the number of a document of that type, which only a document's
+# number ("44-KH/ĐU") answers, never a date or a count beside it.
+_ASKS_TYPED_NUMBER = re.compile(
+    rf"\b{q.DOCUMENT_WORDS} (?:co )?(?:so hieu|mang so|so may|so bao nhieu|so nao|ky hieu)\b"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -386,6 +394,11 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
     # never the question that names that document.
     named = question.references
     wants_number = bool(_ASKS_DOCUMENT_NUMBER.search(question.folded))
+    if _ASKS_TYPED_NUMBER.search(question.folded):
+        return any(
+            not any(n.names_number(m[0]) for n in named)
+            for m in _DOC_NUMBERS.finditer(residue_text)
+        )
     rest = _DOC_NUMBERS.sub(
         lambda m: m[0] if wants_number and not any(n.names_number(m[0]) for n in named) else " ",
         _DATES.sub(" ", residue_text),
@@ -396,7 +409,9 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
         rest = _TIMES.sub(" ", rest)
     asked = _typed_words(question)
     spelled = any(fold(m[0]) not in asked for m in _NUMBER_WORDS.finditer(unit.lower()))
-    ordinal = bool(_ASKS_ORDINAL.search(question.folded)) and bool(_ROMAN.search(unit))
+    ordinal = bool(_ASKS_ORDINAL.search(question.folded)) and bool(
+        _ROMAN.search(unit) or _NUMBERED_EVENT.search(fold(unit))
+    )
     if ordinal:
         return True
     return (bool(re.search(r"\d", rest)) or spelled) and _figure_near_topic(unit, question)

@@ -74,3 +74,24 @@ def test_whose_work_it_is_is_said_with_cua_and_a_name(unit: str, says: bool) -> 
     for asked in ("Ai là tác giả cuốn sách này?", "cuon sach nay la cua ai viet"):
         assert states_authorship(unit, parse_question(asked)) is says, (unit, asked)
     assert not states_authorship(unit, parse_question("Cuốn sách này có mấy phần?"))
+
+
+def test_the_number_of_a_document_type_is_answered_only_by_a_documents_number() -> None:
+    """ "… theo kế hoạch số mấy?" wants "44-KH/ĐU": the dates and counts of the sentence
+    before it are no answer, nor is the number of a document the question names."""
+    asked = parse_question("Đảng ủy xã học tập nghị quyết theo kế hoạch số mấy?")
+    dated = (
+        "Chiều ngày 21 và sáng ngày 22 tháng 12 năm 2022 Đảng ủy xã tổ chức học tập 3 nghị quyết."
+    )
+    assert q.NUMBER not in kinds_present(dated, asked)
+    numbered = "Đảng ủy xã xây dựng Kế hoạch số 44-KH/ĐU ngày 19/12/2022 về học tập nghị quyết."
+    assert q.NUMBER in kinds_present(numbered, asked)
+    named = parse_question("Kế hoạch 78-KH/HU giao Đảng ủy xã xây dựng kế hoạch số mấy?")
+    assert q.NUMBER not in kinds_present("Thực hiện Kế hoạch số 78-KH/HU của Huyện ủy.", named)
+
+
+def test_which_congress_is_answered_by_its_roman_numeral() -> None:
+    asked = parse_question("Việc đánh giá căn cứ nghị quyết đại hội mấy của Đảng?")
+    said = "Việc đánh giá căn cứ vào yêu cầu theo Nghị quyết Đại hội X của Đảng."
+    assert q.NUMBER in kinds_present(said, asked)
+    assert q.NUMBER not in kinds_present("Việc đánh giá căn cứ vào Nghị quyết của Đảng.", asked)

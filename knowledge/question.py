@@ -635,6 +635,11 @@ _HEAD = re.compile(
 )
 
 
+# "Kế hoạch 44 của Đảng ủy xã … thực hiện kế hoạch nào?": A names the document asked about,
+# which selects it; what the answer must speak of is the rest of the question.
+_NAMED_DOCUMENT = re.compile(rf"^\s*{DOCUMENT_WORDS}(?: so)? \d")
+
+
 def typed_head(text: str, folded: str, head: tuple[str, ...]) -> tuple[str, ...]:
     """The head's words as typed (`tone_key`), when the question is typed with diacritics."""
     if not head or folded == text.lower() or len(text) != len(folded):
@@ -648,7 +653,7 @@ def head_of(text: str, folded: str) -> tuple[str, ...]:
     …" → viện, trưởng). An answer about B that does not speak of A ("chương trình tài năng"
     without its "mục tiêu") does not answer."""
     match = _HEAD.match(folded)
-    if match is None or re.search(r"\bnao\b", match[1]):
+    if match is None or re.search(r"\bnao\b", match[1]) or _NAMED_DOCUMENT.match(match[1]):
         return ()
     typed = text[match.start(1) : match.end(1)] if len(text) == len(folded) else match[1]
     modified = _MAIN_MODIFIER.search(match[1])  # "Mục đích chính của …" asks the "mục đích"

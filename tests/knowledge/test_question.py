@@ -253,6 +253,9 @@ def test_a_number_question_without_a_counted_thing_wants_some_figure() -> None:
         ("Mục đích chính của kế hoạch là gì?", ("muc", "dich")),
         ("nhiem vu chu yeu cua chi bo la gi", ("nhiem", "vu")),
         ("Chính sách của Nhà nước là gì?", ("chinh", "sach")),
+        # A document named by its number is what the question is about, not what is asked.
+        ("KH 44 của Đảng ủy xã thực hiện kế hoạch nào của Huyện ủy?", ()),
+        ("chi thi so 30 cua tinh uy nham muc tieu gi", ()),
     ],
 )
 def test_what_a_possessive_question_asks_about(text: str, head: tuple[str, ...]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from bot.services.answer_kinds import STRICT
-from bot.services.extractive import Candidate, candidates
+from bot.services.extractive import Candidate, candidates, units_of
 from knowledge.facts import (
     E_SIGNATURE,
     FACT_CUES,
@@ -32,7 +32,7 @@ from knowledge.question import (
     Question,
     speaks_of_document,
 )
-from knowledge.textnorm import fold
+from knowledge.textnorm import FOLDED_DOC_NUMBER, fold
 from knowledge.types import DocumentMeta, SearchHit
 
 __all__ = ["STOPWORDS", "Grounding", "judge"]
@@ -114,6 +114,26 @@ def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
     return first
 
 
+_CITED_NUMBER = re.compile(FOLDED_DOC_NUMBER)
+# "ký" as typed; folded, "ky" is also "kỳ" ("nhiệm kỳ"), so only "đã ký", "ký ban hành" …
+_TYPED_SIGNS = re.compile(r"(?<!\w)ký(?!\w)")
+_FOLDED_SIGNS = re.compile(r"\b(?:da|duoc|do) ky\b|\bky (?:ban hanh|ten)\b")
+
+
+def _says_who_signed(reference: Named, hits: list[SearchHit]) -> bool:
+    """A passage says who signed the document it cites: "… đồng chí Lê Văn A, Phó Bí thư, đã
+    ký ban hành Công văn số 1127-CV/HU" (a news item on the document)."""
+    for hit in hits:
+        if hit.chunk.kind != "body":
+            continue
+        for unit in units_of(hit.chunk.text):
+            folded = fold(unit)
+            signs = _TYPED_SIGNS.search(unit.lower()) or _FOLDED_SIGNS.search(folded)
+            if signs and any(reference.names_number(m[0]) for m in _CITED_NUMBER.finditer(folded)):
+                return True
+    return False
+
+
 _OPENS_WITH_DOCUMENT = re.compile(rf"^{DOCUMENT_WORDS}\b")
 _OWN_TYPE = re.compile(rf"\b{DOCUMENT_WORDS}(?: so)?\s*$")  # "Kế hoạch (số) 222-KH/TU"
 SIGNER = "signer"  # the missing kind of a signer question no signature answers
@@ -182,7 +202,7 @@ def judge(
                 return Grounding(False, 0.0, 0.0, missing_reference=named.text.upper())
             return Grounding(False, 0.0, 0.0, missing_name=named.text)
     cited = _cited_only(question, numbers)
-    if cited is not None:
+    if cited is not None and not _says_who_signed(cited, hits):
         return Grounding(False, 0.0, 0.0, cited_only=cited.text.upper())
     if not hits:
         return Grounding(False, 0.0, 0.0)

@@ -156,6 +156,34 @@ def test_who_signed_a_document_the_library_only_cites_is_declined(qa: QAService)
     assert answer.grounded and "20/02/2025" in answer.text, answer.text
 
 
+SIGNING_NEWS = """Huyện ủy chỉ đạo đại hội chi bộ nhiệm kỳ 2025 – 2027
+
+Ngày 12 tháng 6 năm 2025, đồng chí Trần Minh Khoa, Phó Bí thư Thường trực Huyện ủy Yên Lạc \
+đã ký ban hành Công văn số 845-CV/HU về việc lãnh đạo đại hội chi bộ trực thuộc.
+
+Công văn nêu rõ: các đảng bộ cơ sở chỉ đạo chi bộ chuẩn bị văn kiện, nhân sự đại hội nhiệm kỳ \
+2025 – 2027 theo Công văn số 845-CV/HU và hoàn thành trước ngày 30/9/2025.
+"""
+
+
+def test_who_signed_a_cited_document_is_answered_where_a_passage_says_it(
+    tmp_path: Path,
+) -> None:
+    """A news item on a document it only cites may say who signed it ("đồng chí … đã ký ban
+    hành Công văn số 845-CV/HU"): that is the answer. "nhiệm kỳ" beside the number is no
+    signing, and a document nobody is said to sign stays declined."""
+    service = _qa_over(tmp_path, "tin.txt", SIGNING_NEWS)
+    for asked in ("Ai ký Công văn 845-CV/HU?", "cong van 845-cv/hu do ai ky"):
+        answer = service.ask(asked)
+        assert answer.grounded, (asked, answer.text)
+        assert "tran minh khoa" in body(answer.text), answer.text
+    unsigned = SIGNING_NEWS.replace("đã ký ban hành", "có")
+    (tmp_path / "other").mkdir()
+    other = _qa_over(tmp_path / "other", "tin.txt", unsigned)
+    answer = other.ask("Ai ký Công văn 845-CV/HU?")
+    assert answer.text == text.CITED_ONLY.format(reference="845-CV/HU"), answer.text
+
+
 UNDATED = """Số 7-KH/CB
 KẾ HOẠCH
 học tập Kết luận số 9-KL/TW ngày 12/01/2024 của Bộ Chính trị về công tác dân vận

@@ -365,6 +365,11 @@ _ASKS_ORDINAL = re.compile(
     r"\b(?:thu may|thu bao nhieu|thu nao|khoa may|khoa nao|khoa bao nhieu|"
     r"(?:dai hoi|hoi nghi) (?:may|nao|bao nhieu))\b"
 )
+_ASKS_MONEY = re.compile(
+    r"\bbao nhieu tien\b|\b(?:kinh phi|tien thuong|muc thuong|ngan sach|muc ho tro)\b"
+    r"(?: \w+){0,4} (?:bao nhieu|la bao nhieu|may)\b"
+)
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:dong|d|vnd|trieu|nghin|ngan|ty)\b")
 # "Đại hội X", "Hội nghị lần thứ 6", "khóa XIII": one Roman letter is a number after these.
 _NUMBERED_EVENT = re.compile(r"\b(?:dai hoi|hoi nghi|khoa) (?:lan thu )?(?:[xvi]+|\d+)\b")
 _ASKS_DOCUMENT_NUMBER = re.compile(r"\b(?:so hieu|mang so|so may|so bao nhieu|so nao|ky hieu)\b")
@@ -390,6 +395,9 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
             and any(_NUMERAL.match(w.strip(".,")) for w in words[max(0, i - 3) : i])
             for i, word in enumerate(words)
         )
+    # "… thưởng bao nhiêu tiền?", "kinh phí bao nhiêu?": only a sum of money answers.
+    if _ASKS_MONEY.search(question.folded):
+        return bool(_MONEY.search(fold(unit)))
     # A document's number answers only a question about a number ("số hiệu", "số mấy"), and
     # never the question that names that document.
     named = question.references

@@ -95,3 +95,14 @@ def test_which_congress_is_answered_by_its_roman_numeral() -> None:
     said = "Việc đánh giá căn cứ vào yêu cầu theo Nghị quyết Đại hội X của Đảng."
     assert q.NUMBER in kinds_present(said, asked)
     assert q.NUMBER not in kinds_present("Việc đánh giá căn cứ vào Nghị quyết của Đảng.", asked)
+
+
+def test_a_sum_of_money_asked_is_answered_only_by_a_sum_of_money() -> None:
+    asked = parse_question("Giải nhất cuộc thi được thưởng bao nhiêu tiền?")
+    dated = "Bài dự thi gửi về Ban Tổ chức từ ngày 4.3.2019 đến ngày 15.4.2019, 1 giải nhất."
+    assert q.NUMBER not in kinds_present(dated, asked)
+    paid = "Ban Tổ chức trao 1 giải nhất trị giá 3.000.000 đồng kèm giấy khen."
+    assert q.NUMBER in kinds_present(paid, asked)
+    budget = parse_question("kinh phi to chuc hoi nghi la bao nhieu")
+    assert q.NUMBER in kinds_present("Kinh phí tổ chức hội nghị: 15 triệu đồng.", budget)
+    assert q.NUMBER not in kinds_present("Hội nghị tổ chức cho 150 đại biểu.", budget)

@@ -137,7 +137,8 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:o dau|tai dau|noi nao|dia diem|kenh nao|nhung kenh|moi truong nao|"
             r"tinh nao|huyen nao|dia phuong nao|toi dau|den dau|nuoc nao|nhung nuoc|"
-            r"tren (?:nhung |cac )?\w+(?: \w+)? nao|phong ban nao|cho ai|gui ai|"
+            # "dựa trên kế hoạch nào", "căn cứ trên …" ask for the basis document, not where.
+            r"(?<!dua )(?<!cu )tren (?:nhung |cac )?\w+(?: \w+)? nao|phong ban nao|cho ai|gui ai|"
             r"o (?:nhung )?\w+ nao)\b"
         ),
     ),

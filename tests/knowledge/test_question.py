@@ -602,6 +602,10 @@ def test_an_anniversary_or_a_term_is_not_a_signature() -> None:
     for text in ("Kế hoạch 41 do ai ký?", "ke hoach ky ngay nao", "Ai ký ban hành kế hoạch?"):
         assert parse_question(text).about_document, text
     assert q.WHERE in parse_question("Tuyên truyền trên những phương tiện nào?").kinds
+    # "dựa trên kế hoạch nào", "căn cứ trên văn bản nào" ask for the basis, not a place.
+    for text in ("Kế hoạch dựa trên kế hoạch nào của Tỉnh ủy?", "can cu tren van ban nao"):
+        kinds = parse_question(text).kinds
+        assert q.WHERE not in kinds and q.REFERENCE in kinds, (text, kinds)
 
 
 def test_ai_la_nguoi_asks_who_and_names_no_topic() -> None:

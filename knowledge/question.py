@@ -609,6 +609,55 @@ _COUNTED_PLAIN = re.compile(r"\bbao nhieu\s+([a-z]+)")
 _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)")
 
 
+# Where a question asks a second thing: a comma, a semicolon or "và" before the second ask.
+_PART_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:và|va)\s+")
+
+
+def _asks_itself(part: str) -> bool:
+    """The part asks something of its own: a kind cue that is not a guess."""
+    folded = fold(part)
+    return any(cue.search(folded) for _, cue in _KIND_CUES)
+
+
+def _opens_asking(part: str) -> bool:
+    """A second ask opens with its cue, after at most a few words ("mấy nhiệm vụ …", "KH 84
+    nêu mục đích là gì"): "…, sử dụng tập sách này là gì" goes on listing what it asks of."""
+    folded = fold(part)
+    starts = [m.start() for _, cue in _KIND_CUES if (m := cue.search(folded)) is not None]
+    return bool(starts) and len(folded[: min(starts)].split()) <= 3
+
+
+def _asks_other(first: str, second: str) -> bool:
+    """The second part asks another kind of thing ("ở đâu" then "có … không"), or counts
+    another thing ("mấy bài học" then "mấy nhiệm vụ"). Two parts asking the same kind are
+    more often one ask around a list ("gửi báo cáo kết quả học tập, quán triệt … ngày nào")."""
+    kinds = [_kinds(p, fold(p), ()) - {GUESSED} for p in (first, second)]
+    if kinds[0] != kinds[1]:
+        return True
+    counted = [counted_noun(p, fold(p)) for p in (first, second)]
+    return None not in counted and counted[0] != counted[1]
+
+
+def compound_parts(text: str) -> tuple[str, str] | None:
+    """ "Tác phẩm rút ra mấy bài học, mấy nhiệm vụ chủ yếu?" asks two things: the first part,
+    and the second read with what the first part asks about ("Tác phẩm rút ra mấy nhiệm vụ
+    chủ yếu?"). None when the question asks one thing. The last break after which both sides
+    ask something of their own is the one taken."""
+    for match in reversed(list(_PART_BREAK.finditer(text))):
+        first, second = text[: match.start()].strip(), text[match.end() :].strip()
+        if len(second.split()) < 2 or not _asks_itself(first) or not _asks_itself(second):
+            continue
+        if not _asks_other(first, second) or not _opens_asking(second):
+            continue
+        cue = min(
+            (m.start() for _, c in _KIND_CUES if (m := c.search(fold(first))) is not None),
+            default=0,
+        )
+        subject = first[:cue].strip() if len(fold(first)) == len(first) else ""
+        return first, f"{subject} {second}".strip()
+    return None
+
+
 def counted_noun(text: str, folded: str, named: tuple[Named, ...] = ()) -> str | None:
     """The first word (folded) of what a "how many" question counts, when it names one."""
     # Typed with diacritics, "mấy" (how many) is not "máy" (machine).

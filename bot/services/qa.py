@@ -25,6 +25,7 @@ from bot.services.quoting import asks_cut_section, heading_section, render
 from bot.texts import answers as text
 from knowledge.question import (
     Question,
+    compound_parts,
     documents_words,
     expand_abbreviations,
     expand_acronyms,
@@ -181,6 +182,30 @@ class QAService:
         return answer
 
     def _answer(self, question: str, query: str) -> Answer:
+        answer = self._answer_one(question, query)
+        parts = compound_parts(question) if query == question else None
+        if parts is None:
+            return answer
+        # "… mấy bài học, mấy nhiệm vụ?": each part answered alone; both quoted when the
+        # documents answer both and with different words, else the question read whole.
+        if self._llm is not None:
+            return answer
+        found = [a for a in (self._answer_one(part, part) for part in parts) if a.grounded]
+        if len(found) == 1 and answer.grounded:  # the whole question answered the other part
+            found = [answer, found[0]]
+        if len(found) != 2:
+            return answer
+        first, second = found
+        bodies = [_body(first), _body(second)]
+        if bodies[0] in bodies[1] or bodies[1] in bodies[0]:
+            return answer
+        sources = _distinct_sources([*first.sources[:1], *second.sources[:1]])
+        sources += [s for s in first.sources + second.sources if s not in sources]
+        line = source_line(sources[:2])
+        turn = Turn(question, question, [])
+        return _quoted(turn, "\n\n".join(bodies), sources[:3], line)
+
+    def _answer_one(self, question: str, query: str) -> Answer:
         hits = self.library.search(query, k=10)
         places = self.library.snapshot().places
         parsed = with_places(parse_question(question), places)
@@ -331,6 +356,11 @@ class QAService:
         if not content or NO_INFO_MARK in content:
             return self._decline(turn)
         return _quoted(turn, content, sources, source_line(sources))
+
+
+def _body(answer: Answer) -> str:
+    """An answer's text without the line naming its source."""
+    return answer.text.removesuffix(answer.source_line).rstrip()
 
 
 def _issued_by(meta: DocumentMeta) -> str:

@@ -761,3 +761,28 @@ def test_a_places_initials_after_a_place_word_read_as_the_one_library_place_they
     for kept in ("Ban TV tỉnh ủy họp khi nào", "tỉnh TN có gì", "ở ag có gì"):
         assert read(kept) == kept
     assert read("ở LS có gì", frozenset({"ls"})) == "ở LS có gì"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Tác phẩm rút ra mấy bài học kinh nghiệm, mấy nhiệm vụ chủ yếu?",
+            ("Tác phẩm rút ra mấy bài học kinh nghiệm", "Tác phẩm rút ra mấy nhiệm vụ chủ yếu?"),
+        ),
+        (
+            "hoi nghi to chuc o dau, co truc tuyen khong",
+            ("hoi nghi to chuc o dau", "hoi nghi to chuc co truc tuyen khong"),
+        ),
+        # One ask around a list: the same kind asked on both sides of the comma.
+        ("Hạn chót gửi báo cáo kết quả học tập, quán triệt Nghị quyết là ngày nào?", None),
+        # The second side goes on with what is asked of, its cue far from its start.
+        ("Mục đích của việc khai thác, sử dụng tập sách điện tử này là gì?", None),
+        # A situation before the question asks nothing.
+        ("Chi bộ em sắp họp, cho hỏi tác phẩm có giá trị gì?", None),
+    ],
+)
+def test_a_question_that_asks_two_things_is_read_as_two(
+    text: str, parts: tuple[str, str] | None
+) -> None:
+    assert q.compound_parts(text) == parts

@@ -107,6 +107,35 @@ def test_when_a_document_was_issued_and_who_signed_it_are_answered_together(
         assert answer.sources[0].document == "kim_boi.txt"
 
 
+LESSONS = """KẾ HOẠCH
+giới thiệu cuốn sách về công tác dân vận
+
+I. NỘI DUNG CUỐN SÁCH
+1. Cuốn sách tổng kết 04 bài học kinh nghiệm về công tác dân vận của Đảng trong thời kỳ đổi mới.
+2. Cuốn sách làm rõ bối cảnh mới và đề ra 05 nhiệm vụ trọng tâm của công tác dân vận \
+đến năm 2030.
+II. TỔ CHỨC THỰC HIỆN
+Các chi bộ tổ chức sinh hoạt chuyên đề giới thiệu cuốn sách trong quý III năm 2025.
+"""
+
+
+def test_a_question_asking_two_things_is_answered_with_both(tmp_path: Path) -> None:
+    """ "… mấy bài học, mấy nhiệm vụ?" is answered by two items of the plan: each is quoted.
+    A part the plan does not answer leaves the question read whole."""
+    service = _qa_over(tmp_path, "dan_van.txt", LESSONS)
+    for asked in (
+        "Cuốn sách tổng kết mấy bài học kinh nghiệm, mấy nhiệm vụ trọng tâm?",
+        "cuon sach tong ket may bai hoc kinh nghiem, may nhiem vu trong tam",
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded, (asked, answer.text)
+        said = body(answer.text)
+        assert "04 bai hoc" in said and "05 nhiem vu" in said, (asked, answer.text)
+        assert answer.text.endswith(answer.source_line) and answer.source_line
+    one = service.ask("Cuốn sách tổng kết mấy bài học kinh nghiệm, có mấy chương?")
+    assert "04 bai hoc" in body(one.text) and "05 nhiem vu" not in body(one.text), one.text
+
+
 def test_signature_block_stays_out_of_study_answers(qa: QAService) -> None:
     answer = qa.ask("Kế hoạch nhằm mục đích gì?")
     assert answer.grounded

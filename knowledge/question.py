@@ -421,8 +421,8 @@ def expand_acronyms(
     return _ACRONYM.sub(expand, _SHORTENED_NAME.sub(expand_name, text))
 
 
-# "tỉnh TV", "ở LS", "huyen DL": a place's initials in capitals after a word that introduces a
-# place, typed with or without diacritics.
+# "tỉnh TV", "ở LS", "tinh tv": a place's initials after a word that introduces a place, typed
+# with or without diacritics.
 _PLACE_INITIALS = re.compile(
     r"(?i:\b(?:tỉnh|tinh|huyện|huyen|thị xã|thi xa|thành phố|thanh pho|tp\.?|xã|xa|phường|"
     r"phuong|quận|ở|o|tại|tai|bên|ben)\s+)([A-ZĐa-zđ]{2,3})(?![\w/-])"

@@ -236,7 +236,8 @@ def judge(
             )
         best = near or best
     signer = asks_signer(question.folded) and speaks_of_document(question)
-    if grounded and signer and not _names_signer(best) and not _names_signer_(companion):
+    signed = _names_signer(best) or (companion is not None and _names_signer(companion))
+    if grounded and signer and not signed:
         near = _near(ranked, best, _names_signer)
         companion = None if near else _fact_companion(ranked, best, _names_signer)
         if near is None and companion is None:
@@ -253,10 +254,6 @@ def judge(
         alternatives=ranked[:5],
         companion=companion,
     )
-
-
-def _names_signer_(candidate: Candidate | None) -> bool:
-    return candidate is not None and _names_signer(candidate)
 
 
 def _fact_companion(

@@ -183,13 +183,12 @@ class QAService:
 
     def _answer(self, question: str, query: str) -> Answer:
         answer = self._answer_one(question, query)
-        parts = compound_parts(question) if query == question else None
+        # A model reads the whole question itself; a follow-up is read with the last one.
+        parts = compound_parts(question) if query == question and self._llm is None else None
         if parts is None:
             return answer
         # "… mấy bài học, mấy nhiệm vụ?": each part answered alone; both quoted when the
         # documents answer both and with different words, else the question read whole.
-        if self._llm is not None:
-            return answer
         found = [a for a in (self._answer_one(part, part) for part in parts) if a.grounded]
         if len(found) == 1 and answer.grounded:  # the whole question answered the other part
             found = [answer, found[0]]

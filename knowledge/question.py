@@ -352,7 +352,7 @@ def documents_words(text: str, known: Container[str]) -> str:
     out, end = [], 0
     for match in _PLAIN_WORD.finditer(folded):
         plain, formal = match[0], _PLAIN_WORDS[match[0]]
-        if plain.replace(" ", "_") in known or not _all_pairs_known(formal[0], known):
+        if plain.replace(" ", "_") in known or not library_writes(formal[0], known):
             continue
         out.append(text[end : match.start()])
         out.append(formal[1 if typed else 0])
@@ -360,13 +360,13 @@ def documents_words(text: str, known: Container[str]) -> str:
     return "".join(out) + text[end:]
 
 
-def _all_pairs_known(phrase: str, known: Container[str]) -> bool:
+def library_writes(phrase: str, known: Container[str]) -> bool:
+    """The library writes this folded phrase: its one word, or every pair of its words
+    (`known`: the library's folded words and word pairs, "chu_tich")."""
     words = phrase.split()
-    return (
-        all(f"{a}_{b}" in known for a, b in pairwise(words))
-        if len(words) > 1
-        else (phrase in known)
-    )
+    if len(words) == 1:
+        return words[0] in known
+    return all(f"{a}_{b}" in known for a, b in pairwise(words))
 
 
 def expand_abbreviations(text: str, known: Container[str]) -> str:
@@ -613,18 +613,16 @@ _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)")
 _PART_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:và|va)\s+")
 
 
-def _asks_itself(part: str) -> bool:
-    """The part asks something of its own: a kind cue that is not a guess."""
-    folded = fold(part)
-    return any(cue.search(folded) for _, cue in _KIND_CUES)
+def _first_cue(folded: str) -> int | None:
+    """Where the part's first kind cue starts in its folded text; None when it asks nothing of
+    its own (a kind would only be guessed)."""
+    return min((m.start() for _, cue in _KIND_CUES if (m := cue.search(folded))), default=None)
 
 
-def _opens_asking(part: str) -> bool:
+def _opens_asking(folded: str, cue: int) -> bool:
     """A second ask opens with its cue, after at most a few words ("mấy nhiệm vụ …", "KH 84
     nêu mục đích là gì"): "…, sử dụng tập sách này là gì" goes on listing what it asks of."""
-    folded = fold(part)
-    starts = [m.start() for _, cue in _KIND_CUES if (m := cue.search(folded)) is not None]
-    return bool(starts) and len(folded[: min(starts)].split()) <= 3
+    return len(folded[:cue].split()) <= 3
 
 
 def _asks_other(first: str, second: str) -> bool:
@@ -645,15 +643,12 @@ def compound_parts(text: str) -> tuple[str, str] | None:
     ask something of their own is the one taken."""
     for match in reversed(list(_PART_BREAK.finditer(text))):
         first, second = text[: match.start()].strip(), text[match.end() :].strip()
-        if len(second.split()) < 2 or not _asks_itself(first) or not _asks_itself(second):
+        cues = (_first_cue(fold(first)), _first_cue(fold(second)))
+        if len(second.split()) < 2 or cues[0] is None or cues[1] is None:
             continue
-        if not _asks_other(first, second) or not _opens_asking(second):
+        if not _asks_other(first, second) or not _opens_asking(fold(second), cues[1]):
             continue
-        cue = min(
-            (m.start() for _, c in _KIND_CUES if (m := c.search(fold(first))) is not None),
-            default=0,
-        )
-        subject = first[:cue].strip() if len(fold(first)) == len(first) else ""
+        subject = first[: cues[0]].strip() if len(fold(first)) == len(first) else ""
         return first, f"{subject} {second}".strip()
     return None
 

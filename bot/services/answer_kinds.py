@@ -401,15 +401,15 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
     # A document's number answers only a question about a number ("số hiệu", "số mấy"), and
     # never the question that names that document.
     named = question.references
-    wants_number = bool(_ASKS_DOCUMENT_NUMBER.search(question.folded))
+
+    def other(number: str) -> bool:  # a document's number the question does not name
+        return not any(n.names_number(number) for n in named)
+
     if _ASKS_TYPED_NUMBER.search(question.folded):
-        return any(
-            not any(n.names_number(m[0]) for n in named)
-            for m in _DOC_NUMBERS.finditer(residue_text)
-        )
+        return any(other(m[0]) for m in _DOC_NUMBERS.finditer(residue_text))
+    wants_number = bool(_ASKS_DOCUMENT_NUMBER.search(question.folded))
     rest = _DOC_NUMBERS.sub(
-        lambda m: m[0] if wants_number and not any(n.names_number(m[0]) for n in named) else " ",
-        _DATES.sub(" ", residue_text),
+        lambda m: m[0] if wants_number and other(m[0]) else " ", _DATES.sub(" ", residue_text)
     )
     # A year or a quarter answers "when"; it counts only when a duration is asked ("bao nhiêu
     # năm": "2020 - 2025"). A Roman numeral answers "lần thứ mấy", "khóa mấy".

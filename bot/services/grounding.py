@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from bot.services.answer_kinds import STRICT
 from bot.services.extractive import Candidate, candidates, units_of
@@ -30,6 +29,7 @@ from knowledge.question import (
     STOPWORDS,
     WHO,
     Question,
+    library_writes,
     speaks_of_document,
 )
 from knowledge.textnorm import FOLDED_DOC_NUMBER, fold
@@ -87,10 +87,7 @@ def _missing(named: Named, vocabulary: dict[str, int]) -> bool:
     if named.is_reference:  # a number is a term with "-" and "/": "01/ctr-ubnd", "57-kl/tw"
         numbers = (term for term in vocabulary if "/" in term and "-" in term)
         return named.folded not in vocabulary and not any(map(named.names_number, numbers))
-    words = named.folded.split()
-    if len(words) == 1:
-        return words[0] not in vocabulary
-    return any(f"{a}_{b}" not in vocabulary for a, b in pairwise(words))
+    return not library_writes(named.folded, vocabulary)
 
 
 def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:

@@ -201,8 +201,7 @@ class QAService:
         sources = _distinct_sources([*first.sources[:1], *second.sources[:1]])
         sources += [s for s in first.sources + second.sources if s not in sources]
         line = source_line(sources[:2])
-        turn = Turn(question, question, [])
-        return _quoted(turn, "\n\n".join(bodies), sources[:3], line)
+        return _quoted(question, "\n\n".join(bodies), sources[:3], line)
 
     def _answer_one(self, question: str, query: str) -> Answer:
         hits = self.library.search(query, k=10)
@@ -310,7 +309,7 @@ class QAService:
         if best.hit.chunk.meta.text_quality != "ok":
             line = f"{line} ({text.OCR_NOTE})"
         body = load_prompt("extractive_answer.txt").format(answer=quote)
-        return _quoted(turn, body, sources, line)
+        return _quoted(turn.question, body, sources, line)
 
     def _generate_llm(self, turn: Turn) -> Answer:
         # The model reads the passage chosen by grounding first, and fact passages (signature,
@@ -354,7 +353,7 @@ class QAService:
             )
         if not content or NO_INFO_MARK in content:
             return self._decline(turn)
-        return _quoted(turn, content, sources, source_line(sources))
+        return _quoted(turn.question, content, sources, source_line(sources))
 
 
 def _body(answer: Answer) -> str:
@@ -371,12 +370,12 @@ def _issued_by(meta: DocumentMeta) -> str:
     return "\n".join(lines)
 
 
-def _quoted(turn: Turn, body: str, sources: list[Source], line: str) -> Answer:
-    """A grounded answer: its body, then the line naming its source."""
+def _quoted(question: str, body: str, sources: list[Source], line: str) -> Answer:
+    """A grounded answer to `question`: its body, then the line naming its source."""
     return Answer(
         text=f"{body}\n\n{line}",
         grounded=True,
         sources=sources,
-        question=turn.question,
+        question=question,
         source_line=line,
     )

@@ -57,6 +57,15 @@ _NAME_STOP_PAIRS = frozenset(
         "lai co",
         "lai to",
         "lai duoc",
+        # "Huyện ủy họp lúc mấy giờ", "thị ủy họp ngày nào": the body meets, "hop" is no name.
+        "hop luc",
+        "hop vao",
+        "hop ngay",
+        "hop may",
+        "hop o",
+        "hop tai",
+        "hop khi",
+        "hop hom",
     }
 )
 # As typed, words that are never the start of a place name typed without capitals.

@@ -33,6 +33,7 @@ REFERENCE = "reference"
 YESNO = "yesno"
 HOW = "how"
 PERSON = "person"  # a person's name for a role: "Bí thư Huyện ủy tên là gì?"
+VENUE = "venue"  # where a meeting is held: "Hội nghị … tổ chức ở đâu?"
 
 # Question words and glue syllables carry no topic: "là gì", "như thế nào", "bao nhiêu"...
 _GLUE = (
@@ -513,6 +514,23 @@ def topic_terms(question: str) -> list[str]:
     return terms
 
 
+# "Hội nghị quán triệt Kết luận 57": the meeting of an activity, which a plan may state as the
+# activity itself ("Về học tập, quán triệt: trực tiếp tại …").
+_MEETING_OF_ACTIVITY = re.compile(
+    r"\bhoi nghi\s+(quan triet|hoc tap|hoc|trien khai|tuyen truyen|pho bien)\b"
+)
+
+
+def meeting_terms(question: Question) -> frozenset[str]:
+    """ "Hội nghị quán triệt …": the terms that name the meeting of the activity ("hoi",
+    "nghi", "hoi_nghi", "nghi_quan")."""
+    found = _MEETING_OF_ACTIVITY.search(question.folded)
+    if found is None:
+        return frozenset()
+    meeting = {"hoi", "nghi", "hoi_nghi", f"nghi_{found[1].split()[0]}"}
+    return frozenset(meeting & set(question.terms))
+
+
 def _is_glue(word: str, typed: str, typed_glue: bool, first: bool) -> bool:
     """Glue as typed: with diacritics "tại" is glue and "tài" is not, "có" is and "cơ" is not;
     a capitalised word inside the question ("tiếng Anh") is a name. Without diacritics the
@@ -588,10 +606,19 @@ def _kinds(text: str, folded: str, named: tuple[Named, ...]) -> frozenset[str]:
     # "ngày bao nhiêu", "năm mấy" ask which day or year, not how many.
     if NUMBER in kinds and _WHICH_TIME.search(folded) and not _COUNT_CUE.search(folded):
         kinds.discard(NUMBER)
+    if WHERE in kinds and _ASKS_VENUE.search(folded):
+        kinds.add(VENUE)
     if not kinds:
         kinds.add(DEFINITION if folded.endswith(("?", "gi")) else LIST)
         kinds.add(GUESSED)
     return frozenset(kinds)
+
+
+# "Hội nghị … tổ chức ở đâu?", "… họp tại địa điểm nào?": where a meeting is held is a venue
+# or a named place, not any sentence with "tại" or "trong" in it.
+_ASKS_VENUE = re.compile(
+    r"\b(?:hoi nghi|hop|to chuc|dien ra)\b.*\b(?:o dau|tai dau|dia diem nao|noi nao|o cho nao)\b"
+)
 
 
 # Words after "bao nhiêu"/"mấy" that are not the thing counted ("là bao nhiêu", "bao nhiêu

@@ -13,7 +13,7 @@ from knowledge import question as q
 from knowledge.facts import asks_issuer
 from knowledge.lexical import index_terms
 from knowledge.named import Named
-from knowledge.textnorm import DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold, short_key
+from knowledge.textnorm import DOC_TYPE_CODE, FOLDED_DOC_NUMBER, fold, nfc, short_key
 from knowledge.types import Chunk
 
 _DETECTORS: dict[str, re.Pattern[str]] = {
@@ -56,7 +56,7 @@ _DETECTORS: dict[str, re.Pattern[str]] = {
 }
 # Kinds whose answer must be present for the question to count as answered: without a time
 # a "when" question is not answered, whatever the passage says about its topic.
-STRICT = frozenset({q.WHEN, q.NUMBER, q.PERSON})
+STRICT = frozenset({q.WHEN, q.NUMBER, q.PERSON, q.VENUE})
 # "…ngày 15/6/2023" right after a document's number is that document's date.
 _ATTACHED_DATE = re.compile(
     rf"\b({FOLDED_DOC_NUMBER})\s*,?\s*(?:ngay\s+)?\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
@@ -286,6 +286,7 @@ _LABEL = re.compile(
 _LABEL_ANSWERS: dict[str, re.Pattern[str]] = {
     q.WHEN: re.compile(r"^(?:thoi gian|thoi han|thoi diem|han chot|lich)\b"),
     q.WHERE: re.compile(r"^(?:dia diem|noi (?:to chuc|hoc|hop)|dia chi|tru so|truy cap)\b"),
+    q.VENUE: re.compile(r"^(?:dia diem|noi (?:to chuc|hoc|hop))\b"),
     q.WHO: re.compile(
         r"^(?:bao cao vien|thanh phan|chu tri|don vi chu tri|co quan chu tri|phu trach|"
         r"doi tuong|nguoi (?:chu tri|phu trach|thuc hien|trinh bay))\b"
@@ -303,6 +304,23 @@ _VENUE = re.compile(
 def names_venue(unit: str, question: q.Question) -> bool:
     """A "where" question, and the unit names a venue ("tại Hội trường …")."""
     return q.WHERE in question.kinds and _VENUE.search(fold(unit)) is not None
+
+
+# "tại Hương Cảng", "ở Hà Nội": a place named after "tại"/"ở", as typed; "tại Hội nghị
+# Ngoại giao lần thứ 32" names a meeting, not where it was held.
+_AT = re.compile(
+    r"(?<!\w)(?:tại|ở|tai|o)\s+"
+    r"(?!(?:hội nghị|đại hội|hội thảo|kỳ họp|lễ|hoi nghi|dai hoi|hoi thao|ky hop|le)\b)(\w)",
+    re.IGNORECASE,
+)
+
+
+def states_venue(unit: str) -> bool:
+    """The unit says where a meeting is held: a venue ("tại Hội trường …", "trực tuyến tại
+    điểm cầu …") or a named place ("tại Hương Cảng")."""
+    if _VENUE.search(fold(unit)):
+        return True
+    return any(m[1].isupper() for m in _AT.finditer(nfc(unit)))
 
 
 def labelled_kinds(unit: str, question: q.Question) -> frozenset[str]:
@@ -324,8 +342,10 @@ def kinds_present(unit: str, question: q.Question) -> frozenset[str]:
     found = {
         kind
         for kind in question.kinds
-        if kind not in (q.NUMBER, q.PERSON, q.GUESSED) and _matches(kind, text)
+        if kind not in (q.NUMBER, q.PERSON, q.GUESSED, q.VENUE) and _matches(kind, text)
     }
+    if q.VENUE in question.kinds and states_venue(unit):
+        found.add(q.VENUE)
     if q.WHEN in question.kinds:
         # The unit's times as written, without the dates of other documents: read once. A
         # header's line may break inside one ("Hà Nội, ngày" / "24 tháng 9 năm 2018").

@@ -295,6 +295,12 @@ def candidates(
     # "… phải xong trước khi nào?": a unit that says when it ends ("kết thúc trong quý II")
     # says the "xong", "hoàn thành" or "kết thúc" the question asks with.
     finishing = _finishing_terms(question) if q.WHEN in question.kinds else set()
+    # "Hội nghị quán triệt …" asked of a plan that never writes "hội nghị": it names the
+    # meeting by its activity ("Về học tập, quán triệt: trực tiếp tại …"), which is the topic.
+    meeting = q.meeting_terms(question)
+    naming = {
+        h.chunk.meta.document for h in hits if meeting and "hoi_nghi" in terms_of(h.chunk.text)
+    }
     # Figures the question states ("95 năm", "lần thứ 32"), not the numbers of the documents,
     # dates and years it names ("Chỉ thị 32" selects a document, `_in_scope`): a passage
     # whose document says none of them speaks of another anniversary, another conference.
@@ -344,6 +350,8 @@ def candidates(
         # The document the question names is found: its number and place select the
         # document, they are not what a passage of it must say.
         topic = tuple(t for t in terms if t not in scope_terms) if scope else terms
+        if meeting and chunk.meta.document not in naming:
+            topic = tuple(t for t in topic if t not in meeting)
         weighted = weights(topic or terms, idf)  # once per passage, not per unit
         leads = ("",) if chunk.kind in FACT_KINDS else lead_ins(chunk.text)
         typed_context = _typed_words(f"{chunk.meta.title} {chunk.heading}")

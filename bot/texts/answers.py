@@ -33,4 +33,9 @@ NOT_ABOUT = "Thư viện chưa có tài liệu nào nói về {name}, nên tôi 
 PARTIAL = "Tài liệu có nói về nội dung này nhưng không nêu {what}, nên tôi không trả lời."
 ISSUED_BY = "Cơ quan ban hành: {issuer}."
 SIGNED_BY = "Người ký: {title} {name}."
-MISSING_KIND = {"when": "thời gian cụ thể", "number": "con số cụ thể", "signer": "người ký"}
+MISSING_KIND = {
+    "when": "thời gian cụ thể",
+    "number": "con số cụ thể",
+    "signer": "người ký",
+    "venue": "địa điểm tổ chức",
+}

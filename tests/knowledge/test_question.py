@@ -95,6 +95,15 @@ def test_how_a_question_points_at_the_text_is_not_its_topic() -> None:
     assert "nhac" not in terms and "hop_tac" in terms
 
 
+def test_the_meeting_of_an_activity_is_read_as_the_activity() -> None:
+    """ "Hội nghị quán triệt X" is what a plan may call "học tập, quán triệt X": the words
+    that name the meeting are known; a meeting named otherwise is not one."""
+    asked = parse_question("Hội nghị quán triệt Nghị quyết 15 họp lúc mấy giờ?")
+    assert q.meeting_terms(asked) == {"hoi", "nghi", "hoi_nghi", "nghi_quan"}
+    asked = parse_question("hoi nghi bao cao vien cap tinh to chuc ngay nao")
+    assert q.meeting_terms(asked) == set()
+
+
 def test_named_places_typed_with_capitals_and_without() -> None:
     typed = parse_question("Tỉnh ủy Hòa Bình giao cơ quan nào tham mưu?")
     assert [n.text for n in typed.named if n.kind == "place"] == ["Hòa Bình"]
@@ -113,6 +122,8 @@ def test_named_places_typed_with_capitals_and_without() -> None:
         "thanh phan o thi xa gom nhung ai",  # and without diacritics
         "Vì sao tỉnh lại tổ chức đợt sinh hoạt này?",
         "huyen bao cao len tinh khi nao",
+        "hoi nghi cua huyen uy hop luc may gio",  # the body meets
+        "thi uy hop may gio ngay nao",
     ],
 )
 def test_words_after_an_administrative_unit_that_are_not_a_name(text: str) -> None:

@@ -13,13 +13,15 @@ from knowledge.question import parse_question
     ("unit", "asked", "kind"),
     [
         ("c) Thời gian: 01 buổi, lúc 7 giờ 30 phút ngày 17/10/2023.", "Họp khi nào?", q.WHEN),
-        ("3. Địa điểm: Hội trường Ủy ban nhân dân xã.", "Hội nghị tổ chức ở đâu?", q.WHERE),
+        ("3. Địa điểm: Hội trường Ủy ban nhân dân xã.", "Hội nghị tổ chức ở đâu?", q.VENUE),
         ("- Báo cáo viên: Đồng chí Lê Văn Hà.", "Ai trình bày chuyên đề?", q.WHO),
         ("Truy cập vào địa chỉ: http://tuyengiao.vn", "Tải tài liệu ở đâu?", q.WHERE),
     ],
 )  # fmt: skip
 def test_a_label_names_the_kind_of_its_field(unit: str, asked: str, kind: str) -> None:
-    assert labelled_kinds(unit, parse_question(asked)) == {kind}
+    # "Địa điểm:" names a place and, asked where a meeting is held, its venue
+    expected = {q.WHERE, q.VENUE} if kind == q.VENUE else {kind}
+    assert labelled_kinds(unit, parse_question(asked)) == expected
 
 
 def test_a_label_counts_only_for_the_kind_asked_and_prose_has_none() -> None:
@@ -106,3 +108,24 @@ def test_a_sum_of_money_asked_is_answered_only_by_a_sum_of_money() -> None:
     budget = parse_question("kinh phi to chuc hoi nghi la bao nhieu")
     assert q.NUMBER in kinds_present("Kinh phí tổ chức hội nghị: 15 triệu đồng.", budget)
     assert q.NUMBER not in kinds_present("Hội nghị tổ chức cho 150 đại biểu.", budget)
+
+
+def test_where_a_meeting_is_held_is_a_venue_or_a_named_place() -> None:
+    """ "Hội nghị … tổ chức ở đâu?" asks a venue: a sentence that only says "tại", "trong" or
+    "theo kế hoạch" carries none, and "tại Hội nghị …" names the meeting, not where it was."""
+    asked = parse_question("Hội nghị sơ kết của Đảng ủy xã tổ chức ở đâu?")
+    assert q.VENUE in asked.kinds
+    assert q.VENUE not in parse_question("Tài liệu tải ở đâu?").kinds
+    for unit in (
+        "Hội nghị được tổ chức tại Hội trường Ủy ban nhân dân xã.",
+        "Trực tuyến tại điểm cầu các thôn, bản.",
+        "Tháng 10/1930, Hội nghị họp tại Hương Cảng.",
+        "hoi nghi hop o Ha Noi",
+    ):
+        assert q.VENUE in kinds_present(unit, asked), unit
+    for unit in (
+        "Công tác quán triệt thực hiện theo kế hoạch số 12-KH/HU trong toàn Đảng bộ.",
+        "Đồng chí Bí thư phát biểu tại Hội nghị Ban Chấp hành lần thứ 8.",
+        "Hội nghị tổ chức ở cấp huyện và cấp xã.",
+    ):
+        assert q.VENUE not in kinds_present(unit, asked), unit

@@ -434,6 +434,59 @@ def test_an_outline_line_that_carries_content_answers_for_itself(tmp_path: Path)
         assert answer.grounded and "14 gio" in body(answer.text), (asked, answer.text)
 
 
+NO_VENUE = """ĐẢNG BỘ HUYỆN LẠC THỦY
+Số 27-KH/HU
+KẾ HOẠCH
+quán triệt Nghị quyết số 12-NQ/TU của Tỉnh ủy
+I. TỔ CHỨC QUÁN TRIỆT
+Công tác tổ chức quán triệt, triển khai thực hiện Nghị quyết số 12-NQ/TU theo kế hoạch số
+9-KH/BTGTU của Ban Tuyên giáo Tỉnh ủy, bảo đảm nghiêm túc, đúng thời gian.
+II. THỜI GIAN
+Các chi bộ hoàn thành việc quán triệt Nghị quyết số 12-NQ/TU trước ngày 30/9/2025.
+"""
+
+
+def test_where_a_meeting_is_held_is_declined_when_no_venue_is_written(tmp_path: Path) -> None:
+    """ "… tổ chức hội nghị quán triệt … tại địa điểm nào?" of a plan that never says where:
+    declined as a partial answer (the topic is there, the venue is not), in both spellings."""
+    service = _qa_over(tmp_path, "kh27.txt", NO_VENUE)
+    question = "Kế hoạch 27-KH/HU tổ chức hội nghị quán triệt Nghị quyết 12 tại địa điểm nào?"
+    for asked in (question, fold(question)):
+        answer = service.ask(asked)
+        expected = text.PARTIAL.format(what=text.MISSING_KIND["venue"])
+        assert not answer.grounded and answer.text == expected, (asked, answer.text)
+    answer = service.ask("Các chi bộ hoàn thành việc quán triệt Nghị quyết 12 trước ngày nào?")
+    assert answer.grounded and "30/9/2025" in answer.text, answer.text
+
+
+STUDY_SESSION = """ĐẢNG BỘ HUYỆN YÊN THỦY
+Số 33-KH/HU
+KẾ HOẠCH
+học tập, quán triệt Nghị quyết số 15-NQ/TU của Tỉnh ủy về phát triển du lịch cộng đồng
+I. MỤC ĐÍCH, YÊU CẦU
+Cán bộ, đảng viên nắm vững nội dung Nghị quyết số 15-NQ/TU, vận dụng vào địa phương.
+II. HÌNH THỨC, THỜI GIAN
+1. Về nội dung: tài liệu tóm tắt Nghị quyết số 15-NQ/TU do Ban Tuyên giáo biên soạn.
+2. Về học tập, quán triệt: trực tiếp kết hợp với trực tuyến.
+a) Trực tiếp tại Hội trường Huyện ủy
+b) Thành phần: Ban Chấp hành Đảng bộ huyện, bí thư các chi bộ trực thuộc.
+c) Thời gian: 01 buổi, vào lúc 14 giờ 00 ngày 12/8/2025.
+"""
+
+
+def test_the_meeting_of_an_activity_is_the_activity_the_plan_names(tmp_path: Path) -> None:
+    """Members ask of "hội nghị quán triệt …" what a plan states under "Về học tập, quán
+    triệt": the meeting is the activity, and its hour is answered, in both spellings."""
+    service = _qa_over(tmp_path, "kh33.txt", STUDY_SESSION)
+    for question in (
+        "Hội nghị quán triệt Nghị quyết 15 của Huyện ủy họp mấy giờ ngày nào?",
+        "Hội nghị học tập Nghị quyết 15 của Huyện ủy họp lúc mấy giờ ngày nào?",
+    ):
+        for asked in (question, fold(question)):
+            answer = service.ask(asked)
+            assert answer.grounded and "14 gio 00" in body(answer.text), (asked, answer.text)
+
+
 SECTIONS = """ĐẢNG BỘ HUYỆN MAI CHÂU
 Số 31-KH/HU
 KẾ HOẠCH

@@ -465,7 +465,8 @@ class Question:
     named: tuple[Named, ...]
     about_document: bool
     without_diacritics: bool
-    counted: str | None = None  # "bao nhiêu phiếu" → "phieu": what a number must count
+    # "bao nhiêu phiếu" → "phieu", "mấy chi bộ" → "chi bo": what a number must count
+    counted: str | None = None
     head: tuple[str, ...] = ()  # "Mục tiêu của chương trình X là gì?" → ("muc", "tieu")
     # The head as typed, when typed with diacritics ("mẹ", which folds like "mê"), by `tone_key`
     head_typed: tuple[str, ...] = ()
@@ -630,7 +631,8 @@ _NOT_COUNTED_WORDS = (
 )
 # Glue words are never the thing counted, except the first syllables of "chi bộ", "ban", "hội".
 _NOT_COUNTED_PLAIN = frozenset(_NOT_COUNTED_WORDS.split())
-_NOT_COUNTED = _NOT_COUNTED_PLAIN | (STOPWORDS - {"chi", "ban", "hoi"})
+_COUNTED_FIRST_SYLLABLES = frozenset({"chi", "ban", "hoi"})
+_NOT_COUNTED = _NOT_COUNTED_PLAIN | (STOPWORDS - _COUNTED_FIRST_SYLLABLES)
 _COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
 _COUNTED_PLAIN = re.compile(r"\bbao nhieu\s+([a-z]+)")
 _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)")
@@ -695,7 +697,12 @@ def counted_noun(text: str, folded: str, named: tuple[Named, ...] = ()) -> str |
     glue = match[1] in TYPED_GLUE if typed else fold(match[1]) in _NOT_COUNTED
     if glue or fold(match[1]) in _NOT_COUNTED_PLAIN:
         return None
-    return fold(match[1])
+    counted = fold(match[1])
+    # "chi bộ", "ban", "hội" count as their compound: "bao nhiêu chi bộ" is not "đồng chí".
+    if counted in _COUNTED_FIRST_SYLLABLES:
+        after = re.findall(r"\w+", fold(match.string[match.end() :]))[:1]
+        return " ".join([counted, *after])
+    return counted
 
 
 # "mục đích chính", "nội dung cơ bản", "nhiệm vụ cụ thể": what is asked is the noun before.

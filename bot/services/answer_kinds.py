@@ -410,10 +410,11 @@ def _has_number(unit: str, residue_text: str, question: q.Question) -> bool:
     """A count or amount beyond the question's words; next to the thing counted if named."""
     if question.counted is not None:
         words = re.findall(r"[\w%.,]+", unit.lower())
+        size = len(question.counted.split())
         return any(
-            fold(word.strip(".,")) == question.counted
+            fold(" ".join(w.strip(".,") for w in words[i : i + size])) == question.counted
             and any(_NUMERAL.match(w.strip(".,")) for w in words[max(0, i - 3) : i])
-            for i, word in enumerate(words)
+            for i in range(len(words))
         )
     # "… thưởng bao nhiêu tiền?", "kinh phí bao nhiêu?": only a sum of money answers.
     if _ASKS_MONEY.search(question.folded):

@@ -214,7 +214,7 @@ def test_a_role_holders_name_is_wanted_and_found_only_for_that_role() -> None:
     ("text", "counted"),
     [
         ("Việt Nam trúng cử với bao nhiêu phiếu?", "phieu"),
-        ("lam dong co bao nhieu chi bo da sinh hoat", "chi"),
+        ("lam dong co bao nhieu chi bo da sinh hoat", "chi bo"),  # the compound, not "chí"
         ("Chương trình gồm mấy khối kiến thức?", "khoi"),
         ("Kinh phí là bao nhiêu?", None),  # nothing named: any amount may answer
         ("giai doan do huy dong duoc bao nhieu von", None),  # an amount: "10.950 tỷ đồng"

@@ -129,3 +129,13 @@ def test_where_a_meeting_is_held_is_a_venue_or_a_named_place() -> None:
         "Hội nghị tổ chức ở cấp huyện và cấp xã.",
     ):
         assert q.VENUE not in kinds_present(unit, asked), unit
+
+
+def test_chi_bo_counted_is_not_dong_chi() -> None:
+    """ "Bao nhiêu chi bộ" counts chi bộ: a year before "đồng chí" is no count of them."""
+    for asked in ("Huyện có bao nhiêu chi bộ tổ chức đại hội?", "huyen co bao nhieu chi bo"):
+        question = parse_question(asked)
+        signed = "Ngày 27/5/2022, đồng chí Lê Văn Hai ký công văn về đại hội chi bộ."
+        assert q.NUMBER not in kinds_present(signed, question), asked
+        counted = "Toàn huyện có 112 chi bộ trực thuộc tổ chức đại hội trong quý II."
+        assert q.NUMBER in kinds_present(counted, question), asked

@@ -32,7 +32,7 @@ from knowledge.question import (
     library_writes,
     speaks_of_document,
 )
-from knowledge.textnorm import FOLDED_DOC_NUMBER, fold
+from knowledge.textnorm import FOLDED_DOC_NUMBER, fold, nfc
 from knowledge.types import DocumentMeta, SearchHit
 
 __all__ = ["STOPWORDS", "Grounding", "judge"]
@@ -113,8 +113,14 @@ def _cited_only(question: Question, numbers: frozenset[str]) -> Named | None:
 
 _CITED_NUMBER = re.compile(FOLDED_DOC_NUMBER)
 # "ký" as typed; folded, "ky" is also "kỳ" ("nhiệm kỳ"), so only "đã ký", "ký ban hành" …
-_TYPED_SIGNS = re.compile(r"(?<!\w)ký(?!\w)")
+_TYPED_SIGNS = re.compile(r"(?<!\w)k[ýí](?!\w)")
 _FOLDED_SIGNS = re.compile(r"\b(?:da|duoc|do) ky\b|\bky (?:ban hanh|ten)\b")
+
+
+def _says_signed(unit: str) -> bool:
+    """ "… đã ký", "do đồng chí Bí thư ký": "ký" as typed, or folded where it can only be
+    signing ("da ky", "ky ban hanh"); "nhiệm kỳ", "học kỳ" and "kỷ luật" fold alike."""
+    return bool(_TYPED_SIGNS.search(nfc(unit).lower()) or _FOLDED_SIGNS.search(fold(unit)))
 
 
 def _says_who_signed(reference: Named, hits: list[SearchHit]) -> bool:
@@ -124,9 +130,9 @@ def _says_who_signed(reference: Named, hits: list[SearchHit]) -> bool:
         if hit.chunk.kind != "body":
             continue
         for unit in units_of(hit.chunk.text):
-            folded = fold(unit)
-            signs = _TYPED_SIGNS.search(unit.lower()) or _FOLDED_SIGNS.search(folded)
-            if signs and any(reference.names_number(m[0]) for m in _CITED_NUMBER.finditer(folded)):
+            if not _says_signed(unit):
+                continue
+            if any(reference.names_number(m[0]) for m in _CITED_NUMBER.finditer(fold(unit))):
                 return True
     return False
 
@@ -134,7 +140,6 @@ def _says_who_signed(reference: Named, hits: list[SearchHit]) -> bool:
 _OPENS_WITH_DOCUMENT = re.compile(rf"^{DOCUMENT_WORDS}\b")
 _OWN_TYPE = re.compile(rf"\b{DOCUMENT_WORDS}(?: so)?\s*$")  # "Kế hoạch (số) 222-KH/TU"
 SIGNER = "signer"  # the missing kind of a signer question no signature answers
-_SAYS_SIGNED = re.compile(r"\bk[yi]\b")
 
 
 def _names_signer(candidate: Candidate) -> bool:
@@ -142,7 +147,7 @@ def _names_signer(candidate: Candidate) -> bool:
     hoạch … do đồng chí nào ký?" has no other answer, and a document copied without its last
     page names no signer."""
     signed = candidate.hit.chunk.kind in (SIGNATURE, E_SIGNATURE)
-    return signed or bool(_SAYS_SIGNED.search(fold(candidate.unit)))
+    return signed or _says_signed(candidate.unit)
 
 
 def _issuing(

@@ -702,6 +702,28 @@ def test_who_signed_a_document_copied_without_its_signature_is_declined(tmp_path
     assert body_asked.grounded and "uy ban nhan dan" in body(body_asked.text), body_asked.text
 
 
+TERM_PLAN = """ĐẢNG ỦY XÃ TÂN MINH
+Số 12-KH/ĐU
+Tân Minh, ngày 3 tháng 3 năm 2025
+KẾ HOẠCH
+lãnh đạo đại hội chi bộ trực thuộc nhiệm kỳ 2025 - 2027
+I. MỤC ĐÍCH
+Đại hội chi bộ nhiệm kỳ 2025 - 2027 bầu cấp ủy đủ số lượng, đúng cơ cấu.
+II. THỜI GIAN
+Các chi bộ tổ chức đại hội định kỳ xong trước ngày 30/4/2025.
+"""
+
+
+def test_a_term_of_office_is_no_signature(tmp_path: Path) -> None:
+    """ "nhiệm kỳ", "định kỳ" fold to the "ky" of "ký": a plan copied without its signature
+    block names no signer, whatever its terms of office."""
+    service = _qa_over(tmp_path, "kh12.txt", TERM_PLAN)
+    question = "Kế hoạch 12-KH/ĐU lãnh đạo đại hội chi bộ nhiệm kỳ 2025 - 2027 do đồng chí nào ký?"
+    for asked in (question, fold(question)):
+        answer = service.ask(asked)
+        assert answer.text == text.PARTIAL.format(what=text.MISSING_KIND["signer"]), answer.text
+
+
 MEETING_PLAN = """ĐẢNG BỘ TỈNH HÀ NAM
 HUYỆN ỦY KIM BẢNG
 Số 215-KH/HU

@@ -57,6 +57,15 @@ _NAME_STOP_PAIRS = frozenset(
         "lai co",
         "lai to",
         "lai duoc",
+        # "huyện yêu cầu …", "tỉnh hướng dẫn …": what the unit does, not its name
+        "yeu cau",
+        "de nghi",
+        "huong dan",
+        "quy dinh",
+        "phat dong",
+        "phan dau",
+        "hoan thanh",
+        "hoan tat",
         # "Huyện ủy họp lúc mấy giờ", "thị ủy họp ngày nào": the body meets, "hop" is no name.
         "hop luc",
         "hop vao",

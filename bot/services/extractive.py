@@ -211,22 +211,25 @@ OTHER_FIGURE_PENALTY = 0.1
 INNER_SECTION_BONUS = 0.3
 _PERCENT_TERMS = frozenset({"phan", "tram", "phan_tram"})
 _PERCENT = re.compile(r"\d\s?%")
-_FINISHING = frozenset({"xong", "hoan_thanh", "ket_thuc"})
-_FINISHES = re.compile(r"\b(?:xong|hoan thanh|ket thuc)\b")
+_FINISHING = frozenset({"xong", "hoan_thanh", "hoan_tat", "ket_thuc"})
+_FINISHES = re.compile(r"\b(?:xong|hoan thanh|hoan tat|ket thuc)\b")
 
 
-def _finishing_terms(question: q.Question) -> set[str]:
-    """The question's terms that ask when something ends: "xong", "hoàn thành", "kết thúc"
-    and the pairs they form with their neighbours ("phai_xong", "thanh_truoc")."""
-    if not _FINISHING & set(question.terms):
+def _finishing_terms(terms: tuple[str, ...]) -> set[str]:
+    """The question's terms (typos mapped, "xog" → "xong") that ask when something ends:
+    "xong", "hoàn thành", "kết thúc" and the pairs they form with their neighbours
+    ("phai_xong", "thanh_truoc")."""
+    if not _FINISHING & set(terms):
         return set()
 
     def finishing(term: str) -> bool:
         parts = term.split("_")
-        edges = len(parts) == 2 and (parts[0] in ("thanh", "thuc") or parts[1] in ("hoan", "ket"))
+        edges = len(parts) == 2 and (
+            parts[0] in ("thanh", "tat", "thuc") or parts[1] in ("hoan", "ket")
+        )
         return term in _FINISHING or "xong" in parts or edges
 
-    return {t for t in question.terms if finishing(t)}
+    return {t for t in terms if finishing(t)}
 
 
 def _name_words(question: q.Question) -> tuple[str, ...]:
@@ -294,7 +297,7 @@ def candidates(
     years_asked = frozenset(n.text for n in question.named if n.kind == "year")
     # "… phải xong trước khi nào?": a unit that says when it ends ("kết thúc trong quý II")
     # says the "xong", "hoàn thành" or "kết thúc" the question asks with.
-    finishing = _finishing_terms(question) if q.WHEN in question.kinds else set()
+    finishing = _finishing_terms(terms) if q.WHEN in question.kinds else set()
     # "Hội nghị quán triệt …" asked of a plan that never writes "hội nghị": it names the
     # meeting by its activity ("Về học tập, quán triệt: trực tiếp tại …"), which is the topic.
     meeting = q.meeting_terms(question)

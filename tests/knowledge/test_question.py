@@ -124,6 +124,7 @@ def test_named_places_typed_with_capitals_and_without() -> None:
         "huyen bao cao len tinh khi nao",
         "hoi nghi cua huyen uy hop luc may gio",  # the body meets
         "thi uy hop may gio ngay nao",
+        "huyen yeu cau hoan tat quan triet truoc ngay may",  # what the unit does
     ],
 )
 def test_words_after_an_administrative_unit_that_are_not_a_name(text: str) -> None:

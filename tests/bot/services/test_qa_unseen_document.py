@@ -459,6 +459,31 @@ def test_where_a_meeting_is_held_is_declined_when_no_venue_is_written(tmp_path: 
     assert answer.grounded and "30/9/2025" in answer.text, answer.text
 
 
+DEADLINE = """BAN TUYÊN GIÁO HUYỆN ỦY LẠC SƠN
+Số 41-KH/BTGHU
+KẾ HOẠCH
+tuyên truyền Nghị quyết số 18-NQ/TU về chuyển đổi số
+I. TỔ CHỨC QUÁN TRIỆT
+Các chi bộ tổ chức quán triệt, tuyên truyền Nghị quyết số 18-NQ/TU đến từng đảng viên.
+Thời gian: Thực hiện xong trước ngày 31/10/2025.
+II. TUYÊN TRUYỀN
+Đài Truyền thanh huyện mở chuyên mục về chuyển đổi số, phát sóng hằng tuần.
+"""
+
+
+def test_a_deadline_asked_with_another_word_for_finishing_is_answered(tmp_path: Path) -> None:
+    """ "hoàn tất … trước ngày mấy", "phải xog (xong) trước khi nào" ask the "xong" of
+    "Thực hiện xong trước ngày 31/10/2025"."""
+    service = _qa_over(tmp_path, "kh41.txt", DEADLINE)
+    for asked in (
+        "Huyện yêu cầu hoàn tất quán triệt Nghị quyết 18 trước ngày mấy?",
+        "huyen yeu cau hoan tat quan triet nghi quyet 18 truoc ngay may",
+        "quan triet nghi quyet 18 phai xog truoc ngay nao",
+    ):
+        answer = service.ask(asked)
+        assert answer.grounded and "31/10/2025" in answer.text, (asked, answer.text)
+
+
 STUDY_SESSION = """ĐẢNG BỘ HUYỆN YÊN THỦY
 Số 33-KH/HU
 KẾ HOẠCH

@@ -631,8 +631,9 @@ _NOT_COUNTED_WORDS = (
 )
 # Glue words are never the thing counted, except the first syllables of "chi bộ", "ban", "hội".
 _NOT_COUNTED_PLAIN = frozenset(_NOT_COUNTED_WORDS.split())
-_COUNTED_FIRST_SYLLABLES = frozenset({"chi", "ban", "hoi"})
-_NOT_COUNTED = _NOT_COUNTED_PLAIN | (STOPWORDS - _COUNTED_FIRST_SYLLABLES)
+_NOT_COUNTED = _NOT_COUNTED_PLAIN | (STOPWORDS - {"chi", "ban", "hoi"})
+# "mấy chi bộ" counts chi bộ, never the "chí" of "đồng chí" or "tạp chí", which folds alike.
+_COUNTED_AS_PAIR = frozenset({"chi"})
 _COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+([a-z]+)")
 _COUNTED_PLAIN = re.compile(r"\bbao nhieu\s+([a-z]+)")
 _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)")
@@ -698,8 +699,7 @@ def counted_noun(text: str, folded: str, named: tuple[Named, ...] = ()) -> str |
     if glue or fold(match[1]) in _NOT_COUNTED_PLAIN:
         return None
     counted = fold(match[1])
-    # "chi bộ", "ban", "hội" count as their compound: "bao nhiêu chi bộ" is not "đồng chí".
-    if counted in _COUNTED_FIRST_SYLLABLES:
+    if counted in _COUNTED_AS_PAIR:
         after = re.findall(r"\w+", fold(match.string[match.end() :]))[:1]
         return " ".join([counted, *after])
     return counted

@@ -311,6 +311,9 @@ _PLAIN_WORDS = {
     "xong": ("hoan thanh", "hoàn thành"),
     "nguoi dan": ("nhan dan", "nhân dân"),
     "bac ho": ("chu tich ho chi minh", "Chủ tịch Hồ Chí Minh"),
+    "online": ("truc tuyen", "trực tuyến"),
+    "duong link": ("dia chi", "địa chỉ"),
+    "link": ("dia chi", "địa chỉ"),
 }
 _PLAIN_WORD = re.compile(rf"\b(?:{'|'.join(_PLAIN_WORDS)})\b")
 _ABBREVIATION = re.compile(r"(?<![\w/-])([A-Za-zĐđƯư]{2,4})(?![\w/-])")

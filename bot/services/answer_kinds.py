@@ -315,12 +315,19 @@ _AT = re.compile(
 )
 
 
+# A sentence about a meeting: "ở Việt Nam" in a sentence about propaganda is no venue.
+_MEETS = re.compile(r"\b(?:hoi nghi|dai hoi|hoi thao|hop|to chuc|dien ra|khai mac)\b")
+
+
 def states_venue(unit: str) -> bool:
     """The unit says where a meeting is held: a venue ("tại Hội trường …", "trực tuyến tại
-    điểm cầu …") or a named place ("tại Hương Cảng")."""
-    if _VENUE.search(fold(unit)):
+    điểm cầu …") or a place named after "tại/ở" in a sentence about a meeting ("Hội nghị …
+    họp tại Hương Cảng")."""
+    folded = fold(unit)
+    if _VENUE.search(folded):
         return True
-    return any(m[1].isupper() for m in _AT.finditer(nfc(unit)))
+    named = any(m[1].isupper() for m in _AT.finditer(nfc(unit)))
+    return named and _MEETS.search(folded) is not None
 
 
 def labelled_kinds(unit: str, question: q.Question) -> frozenset[str]:

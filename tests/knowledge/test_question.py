@@ -410,6 +410,12 @@ def test_everyday_words_read_as_the_documents_words_only_where_the_library_lacks
         "Cuốn sách có mấy phần?"
     )
     assert q.documents_words("Cuốn sách có mấy phần?", {"hoan_thanh"}) == "Cuốn sách có mấy phần?"
+    # "online" and "link" are what plans call "trực tuyến" and "địa chỉ"
+    plan = {"truc_tuyen", "dia_chi"}
+    assert q.documents_words("Hội nghị có online không?", plan) == "Hội nghị có trực tuyến không?"
+    assert q.documents_words("tai tai lieu o link nao", plan) == "tai tai lieu o dia chi nao"
+    assert q.documents_words("có đường link không", plan) == "có địa chỉ không"
+    assert q.documents_words("doc online", plan | {"online"}) == "doc online"
 
 
 @pytest.mark.parametrize(

@@ -127,6 +127,8 @@ def test_where_a_meeting_is_held_is_a_venue_or_a_named_place() -> None:
         "Công tác quán triệt thực hiện theo kế hoạch số 12-KH/HU trong toàn Đảng bộ.",
         "Đồng chí Bí thư phát biểu tại Hội nghị Ban Chấp hành lần thứ 8.",
         "Hội nghị tổ chức ở cấp huyện và cấp xã.",
+        # a place named in a sentence that is not about a meeting
+        "Tuyên truyền về con đường đi lên chủ nghĩa xã hội ở Việt Nam.",
     ):
         assert q.VENUE not in kinds_present(unit, asked), unit
 

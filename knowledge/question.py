@@ -687,7 +687,8 @@ def compound_parts(text: str) -> tuple[str, str] | None:
 
 
 def counted_noun(text: str, folded: str, named: tuple[Named, ...] = ()) -> str | None:
-    """The first word (folded) of what a "how many" question counts, when it names one."""
+    """The first word (folded) of what a "how many" question counts, when it names one; both
+    words of "chi bộ", whose first folds like the "chí" of "đồng chí"."""
     # Typed with diacritics, "mấy" (how many) is not "máy" (machine).
     typed = folded != text.lower()
     if typed:

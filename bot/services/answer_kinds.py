@@ -283,10 +283,11 @@ def _names_asked_type(unit: str, question: q.Question) -> bool:
 _LABEL = re.compile(
     r"^\W*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\s*[.)\-]|[-+•*])?\s*([^:;,.()]{2,40}?)\s*:"
 )
+_VENUE_LABELS = r"dia diem|noi (?:to chuc|hoc|hop)"  # "Địa điểm:" names where a meeting is
 _LABEL_ANSWERS: dict[str, re.Pattern[str]] = {
     q.WHEN: re.compile(r"^(?:thoi gian|thoi han|thoi diem|han chot|lich)\b"),
-    q.WHERE: re.compile(r"^(?:dia diem|noi (?:to chuc|hoc|hop)|dia chi|tru so|truy cap)\b"),
-    q.VENUE: re.compile(r"^(?:dia diem|noi (?:to chuc|hoc|hop))\b"),
+    q.WHERE: re.compile(rf"^(?:{_VENUE_LABELS}|dia chi|tru so|truy cap)\b"),
+    q.VENUE: re.compile(rf"^(?:{_VENUE_LABELS})\b"),
     q.WHO: re.compile(
         r"^(?:bao cao vien|thanh phan|chu tri|don vi chu tri|co quan chu tri|phu trach|"
         r"doi tuong|nguoi (?:chu tri|phu trach|thuc hien|trinh bay))\b"
